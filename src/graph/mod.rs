@@ -1,0 +1,206 @@
+//! The knowledge graph: the only module that imports petgraph. [`KnowledgeGraph`] is a
+//! `StableGraph` of [`Node`]s and [`Edge`]s with an `IndexMap` from every name and alias to its
+//! nodes; it loads and saves node-link JSON (atomically) and reports stats and schema.
+//! Never formats output, never parses queries.
+
+mod io;
+
+use indexmap::IndexMap;
+use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
+use petgraph::visit::EdgeRef;
+use petgraph::Direction;
+use serde::{Deserialize, Serialize};
+
+pub use io::GraphError;
+
+use crate::model::{EntityType, RelationType};
+use crate::resolve::{Evidence, Resolved};
+
+/// A node's id: its position in the saved graph (`#42` in queries).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct NodeId(pub u32);
+
+/// An edge's id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EdgeId(pub u32);
+
+/// Which way an edge is followed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Dir {
+    Out,
+    In,
+}
+
+/// A document the graph was built from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentMeta {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub date: Option<String>,
+    #[serde(default)]
+    pub city: Option<String>,
+    #[serde(default)]
+    pub path: String,
+}
+
+/// An entity, target or document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub name: String,
+    pub kind: EntityType,
+    pub aliases: Vec<String>,
+    pub docs: Vec<String>,
+    pub years: Vec<i32>,
+    /// Type-specific and foreign attributes, in the order they were written.
+    pub attrs: IndexMap<String, serde_json::Value>,
+}
+
+/// A typed relation with its evidence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Edge {
+    pub relation: RelationType,
+    pub confidence: f32,
+    pub weight: u32,
+    pub evidence: Vec<Evidence>,
+    /// Foreign attributes (and `label`, the original relation name of a graph made elsewhere).
+    pub attrs: IndexMap<String, serde_json::Value>,
+}
+
+/// The graph, its name index, and the documents it came from.
+#[derive(Debug, Clone, Default)]
+pub struct KnowledgeGraph {
+    graph: StableDiGraph<Node, Edge>,
+    /// Name or alias → nodes with it.
+    names: IndexMap<String, Vec<NodeId>>,
+    documents: Vec<DocumentMeta>,
+}
+
+impl KnowledgeGraph {
+    /// Builds the graph from resolved entities and links; node ids follow entity order.
+    pub fn from_resolved(resolved: Resolved, documents: Vec<DocumentMeta>) -> Self {
+        let mut g = KnowledgeGraph {
+            documents,
+            ..Default::default()
+        };
+        for e in resolved.entities {
+            g.add_node(Node {
+                name: e.name,
+                kind: e.kind,
+                aliases: e.aliases,
+                docs: e.docs,
+                years: e.years,
+                attrs: e.attrs,
+            });
+        }
+        for l in resolved.links {
+            g.add_edge(
+                NodeId(l.source as u32),
+                NodeId(l.target as u32),
+                Edge {
+                    relation: l.relation,
+                    confidence: l.confidence,
+                    weight: l.weight,
+                    evidence: l.evidence,
+                    attrs: IndexMap::new(),
+                },
+            );
+        }
+        g
+    }
+
+    /// Adds a node and indexes its name and aliases.
+    pub fn add_node(&mut self, node: Node) -> NodeId {
+        let keys: Vec<String> = std::iter::once(node.name.clone())
+            .chain(node.aliases.iter().cloned())
+            .collect();
+        let id = NodeId(self.graph.add_node(node).index() as u32);
+        for k in keys {
+            let ids = self.names.entry(k).or_default();
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        id
+    }
+
+    /// Adds an edge.
+    pub fn add_edge(&mut self, source: NodeId, target: NodeId, edge: Edge) -> EdgeId {
+        EdgeId(self.graph.add_edge(ni(source), ni(target), edge).index() as u32)
+    }
+
+    pub fn node_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    pub fn edge_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    pub fn node(&self, id: NodeId) -> Option<&Node> {
+        self.graph.node_weight(ni(id))
+    }
+
+    pub fn edge(&self, id: EdgeId) -> Option<&Edge> {
+        self.graph.edge_weight(EdgeIndex::new(id.0 as usize))
+    }
+
+    /// The two ends of an edge, source first.
+    pub fn endpoints(&self, id: EdgeId) -> Option<(NodeId, NodeId)> {
+        self.graph
+            .edge_endpoints(EdgeIndex::new(id.0 as usize))
+            .map(|(a, b)| (NodeId(a.index() as u32), NodeId(b.index() as u32)))
+    }
+
+    /// Every node id, in id order.
+    pub fn node_ids(&self) -> impl Iterator<Item = NodeId> + '_ {
+        self.graph.node_indices().map(|i| NodeId(i.index() as u32))
+    }
+
+    /// Every edge id, in id order.
+    pub fn edge_ids(&self) -> impl Iterator<Item = EdgeId> + '_ {
+        self.graph.edge_indices().map(|i| EdgeId(i.index() as u32))
+    }
+
+    /// The edges at `id` in direction `dir`: (edge, the node at the other end, the edge).
+    pub fn edges_at(
+        &self,
+        id: NodeId,
+        dir: Dir,
+    ) -> impl Iterator<Item = (EdgeId, NodeId, &Edge)> + '_ {
+        let d = match dir {
+            Dir::Out => Direction::Outgoing,
+            Dir::In => Direction::Incoming,
+        };
+        self.graph.edges_directed(ni(id), d).map(move |e| {
+            let other = if d == Direction::Outgoing {
+                e.target()
+            } else {
+                e.source()
+            };
+            (
+                EdgeId(e.id().index() as u32),
+                NodeId(other.index() as u32),
+                e.weight(),
+            )
+        })
+    }
+
+    /// The nodes whose name or alias is exactly `name`.
+    pub fn lookup(&self, name: &str) -> &[NodeId] {
+        self.names.get(name).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Every indexed name and alias with its nodes, in insertion order.
+    pub fn names(&self) -> impl Iterator<Item = (&str, &[NodeId])> + '_ {
+        self.names.iter().map(|(k, v)| (k.as_str(), v.as_slice()))
+    }
+
+    pub fn documents(&self) -> &[DocumentMeta] {
+        &self.documents
+    }
+}
+
+fn ni(id: NodeId) -> NodeIndex {
+    NodeIndex::new(id.0 as usize)
+}

@@ -1,0 +1,52 @@
+//! The narrow graph trait queries run on, so execution never touches petgraph.
+
+use crate::graph::{Dir, DocumentMeta, Edge, EdgeId, KnowledgeGraph, Node, NodeId};
+
+/// What query execution needs of a graph.
+pub trait GraphView {
+    fn node_count(&self) -> usize;
+    fn node(&self, id: NodeId) -> Option<&Node>;
+    fn edge(&self, id: EdgeId) -> Option<&Edge>;
+    /// Source and target of an edge.
+    fn endpoints(&self, id: EdgeId) -> Option<(NodeId, NodeId)>;
+    /// The edges at `id` in direction `dir`: (edge, other end).
+    fn edges_at(&self, id: NodeId, dir: Dir) -> Vec<(EdgeId, NodeId)>;
+    /// Nodes whose name or alias is exactly `name`.
+    fn lookup(&self, name: &str) -> &[NodeId];
+    /// Every name and alias with its nodes.
+    fn names(&self) -> Box<dyn Iterator<Item = (&str, &[NodeId])> + '_>;
+    fn node_ids(&self) -> Box<dyn Iterator<Item = NodeId> + '_>;
+    fn documents(&self) -> &[DocumentMeta];
+}
+
+impl GraphView for KnowledgeGraph {
+    fn node_count(&self) -> usize {
+        KnowledgeGraph::node_count(self)
+    }
+    fn node(&self, id: NodeId) -> Option<&Node> {
+        KnowledgeGraph::node(self, id)
+    }
+    fn edge(&self, id: EdgeId) -> Option<&Edge> {
+        KnowledgeGraph::edge(self, id)
+    }
+    fn endpoints(&self, id: EdgeId) -> Option<(NodeId, NodeId)> {
+        KnowledgeGraph::endpoints(self, id)
+    }
+    fn edges_at(&self, id: NodeId, dir: Dir) -> Vec<(EdgeId, NodeId)> {
+        KnowledgeGraph::edges_at(self, id, dir)
+            .map(|(e, n, _)| (e, n))
+            .collect()
+    }
+    fn lookup(&self, name: &str) -> &[NodeId] {
+        KnowledgeGraph::lookup(self, name)
+    }
+    fn names(&self) -> Box<dyn Iterator<Item = (&str, &[NodeId])> + '_> {
+        Box::new(KnowledgeGraph::names(self))
+    }
+    fn node_ids(&self) -> Box<dyn Iterator<Item = NodeId> + '_> {
+        Box::new(KnowledgeGraph::node_ids(self))
+    }
+    fn documents(&self) -> &[DocumentMeta] {
+        KnowledgeGraph::documents(self)
+    }
+}

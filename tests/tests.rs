@@ -1,0 +1,12 @@
+//! The one integration-test binary: each module tests one area as a user sees it.
+
+mod util;
+
+mod cli_build;
+mod eval_floors;
+mod extract_snapshots;
+mod ingest;
+mod output_dot;
+mod query_cases;
+mod repl_pty;
+mod scripts;
