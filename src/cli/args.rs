@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+pub use crate::output::Format;
+
 /// The bundled graph, opened when no `-g` is given.
 pub const DEFAULT_GRAPH: &str = "graphs/corpus.json";
 /// The bundled corpus, read when `build` is given no inputs.
@@ -102,14 +104,6 @@ pub enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
-}
-
-/// How results are printed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    Table,
-    Json,
-    Csv,
 }
 
 /// Whole-graph export formats.

@@ -8,7 +8,8 @@ use crate::ingest;
 use crate::pipeline::{self, BuildOptions};
 use crate::segment::Segmenter;
 
-use super::DEFAULT_CORPUS;
+use super::{CmdResult, DEFAULT_CORPUS};
+use std::process::ExitCode;
 
 pub fn build(
     inputs: Vec<PathBuf>,
@@ -16,7 +17,7 @@ pub fn build(
     _dict: Option<&Path>,
     _aliases: Option<&Path>,
     quiet: bool,
-) -> Result<(), String> {
+) -> CmdResult {
     let start = Instant::now();
     let inputs = if inputs.is_empty() {
         vec![PathBuf::from(DEFAULT_CORPUS)]
@@ -38,11 +39,11 @@ pub fn build(
             start.elapsed()
         );
     }
-    Ok(())
+    Ok(ExitCode::SUCCESS)
 }
 
-pub fn stats(graph: &Path) -> Result<(), String> {
+pub fn stats(graph: &Path) -> CmdResult {
     let g = KnowledgeGraph::load(graph).map_err(|e| e.to_string())?;
     println!("{} nodes, {} edges", g.node_count(), g.edge_count());
-    Ok(())
+    Ok(ExitCode::SUCCESS)
 }

@@ -3,12 +3,19 @@
 
 mod args;
 mod build;
+mod eval;
+mod export;
+mod query;
 
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
 
 pub use args::{Args, Command, ExportFormat, Format, DEFAULT_CORPUS, DEFAULT_GRAPH};
+
+/// What a command returns: its exit code, or a message for stderr (exit 1).
+pub type CmdResult = Result<ExitCode, String>;
 
 /// Runs the command line and returns the exit code: 0 success, 1 a failed query or build,
 /// 2 a usage error.
@@ -23,11 +30,33 @@ pub fn main() -> ExitCode {
             quiet,
         }) => build::build(inputs, &output, dict.as_deref(), aliases.as_deref(), quiet),
         Some(Command::Stats { graph }) => build::stats(&graph),
-        Some(other) => Err(format!("{other:?}: not implemented yet")),
-        None => build::stats(std::path::Path::new(DEFAULT_GRAPH)),
+        Some(Command::Eval {
+            gold,
+            graph,
+            inputs,
+            json,
+        }) => eval::eval(&gold, graph.as_deref(), inputs, json),
+        Some(Command::Repl { graph }) => query::repl(&graph),
+        None => query::repl(Path::new(DEFAULT_GRAPH)),
+        Some(Command::Query {
+            graph,
+            format,
+            statement,
+        }) => query::query(&graph, format, &statement),
+        Some(Command::Run {
+            graph,
+            format,
+            keep_going,
+            scripts,
+        }) => query::run(&graph, format, keep_going, &scripts),
+        Some(Command::Export {
+            graph,
+            format,
+            output,
+        }) => export::export(&graph, format, &output),
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(message) => {
             eprintln!("zhitu: {message}");
             ExitCode::FAILURE

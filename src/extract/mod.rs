@@ -2,6 +2,8 @@
 //! quantified targets and relations, each with its evidence (sentence and byte span) and a
 //! confidence. Never deduplicates across mentions (that is `resolve`), never imports petgraph.
 
+pub mod targets;
+
 use std::ops::Range;
 
 use crate::ingest::Document;
@@ -88,6 +90,12 @@ pub struct Lexicon {
 
 /// Extracts mentions, targets and relations from one document.
 pub fn extract(doc: &Document, seg: &Segmenter, lexicon: &Lexicon) -> DocExtraction {
-    let _ = (doc, seg, lexicon);
-    DocExtraction::default()
+    let _ = (seg, lexicon);
+    let mentions = Vec::new();
+    let targets = targets::extract_targets(doc, &mentions);
+    DocExtraction {
+        mentions,
+        targets,
+        ..Default::default()
+    }
 }

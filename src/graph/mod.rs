@@ -4,6 +4,7 @@
 //! Never formats output, never parses queries.
 
 mod io;
+pub mod synth;
 
 use indexmap::IndexMap;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};

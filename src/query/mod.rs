@@ -37,4 +37,59 @@ pub struct QueryOutput {
     pub columns: Vec<String>,
     pub rows: Vec<Vec<Value>>,
     pub subgraph: Option<Subgraph>,
+    /// Set by `dot <statement> > FILE`: write the subgraph as a diagram to this file (DOT, or
+    /// SVG/PNG through Graphviz, by the file's extension) instead of printing the table.
+    pub export: Option<std::path::PathBuf>,
+}
+
+/// A statement of a script or REPL line, with its byte span in the source.
+/// (The real AST lives in `ast`; this stub keeps the source text.)
+#[derive(Debug, Clone, PartialEq)]
+pub struct Statement {
+    pub text: String,
+    pub span: std::ops::Range<usize>,
+}
+
+/// A query error with its byte span in the source.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{message}")]
+pub struct QueryError {
+    pub message: String,
+    pub span: std::ops::Range<usize>,
+}
+
+impl QueryError {
+    /// `FILE:LINE:COL: message`, the source line, and a caret under the column (columns counted
+    /// in characters).
+    pub fn render(&self, source: &str, file: Option<&str>) -> String {
+        let _ = source;
+        match file {
+            Some(f) => format!("{f}: {}", self.message),
+            None => self.message.clone(),
+        }
+    }
+}
+
+/// Parses a script: statements separated by newlines or `;`, comments `--` and `#`.
+///
+/// # Errors
+/// The first syntax error, with its span.
+pub fn parse_script(source: &str) -> Result<Vec<Statement>, QueryError> {
+    let _ = source;
+    Err(QueryError {
+        message: "the query language is not implemented yet".into(),
+        span: 0..0,
+    })
+}
+
+/// Runs one statement.
+///
+/// # Errors
+/// Unknown or ambiguous entities, bad types or relations, with their spans.
+pub fn execute(graph: &dyn GraphView, statement: &Statement) -> Result<QueryOutput, QueryError> {
+    let _ = graph;
+    Err(QueryError {
+        message: "the query language is not implemented yet".into(),
+        span: statement.span.clone(),
+    })
 }

@@ -1,0 +1,1 @@
+//! A seeded generator of synthetic graphs for benchmarks (same seed, same graph).
