@@ -2,6 +2,7 @@
 //! quantified targets and relations, each with its evidence (sentence and byte span) and a
 //! confidence. Never deduplicates across mentions (that is `resolve`), never imports petgraph.
 
+pub mod relations;
 pub mod targets;
 
 use std::ops::Range;
@@ -93,9 +94,11 @@ pub fn extract(doc: &Document, seg: &Segmenter, lexicon: &Lexicon) -> DocExtract
     let _ = (seg, lexicon);
     let mentions = Vec::new();
     let targets = targets::extract_targets(doc, &mentions);
+    let relations = relations::extract_relations(doc, &mentions, &targets);
     DocExtraction {
         mentions,
         targets,
+        relations,
         ..Default::default()
     }
 }
