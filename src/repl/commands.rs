@@ -81,12 +81,9 @@ pub fn parse(line: &str) -> Result<Command, CommandError> {
 }
 
 fn unquote(s: &str) -> &str {
-    for q in ['"', '\''] {
-        if let Some(inner) = s.strip_prefix(q).and_then(|t| t.strip_suffix(q)) {
-            return inner;
-        }
-    }
-    s
+    s.strip_prefix('"')
+        .and_then(|t| t.strip_suffix('"'))
+        .unwrap_or(s)
 }
 
 /// The name of the best-connected entity of type `kind` (semantic relations only), quoted if

@@ -125,8 +125,9 @@ impl<'g> Completer<'g> {
         // Inside an open string: complete names, closing the quote.
         if let Some(t) = toks.last() {
             let text = &head[t.span.clone()];
-            if t.kind == Kind::Str && !closed_string(text) {
-                let prefix = &text[1..];
+            if t.kind == Kind::Str && !scan::closed(text) {
+                let open = text.chars().next().map_or(1, char::len_utf8);
+                let prefix = &text[open..];
                 let cands = self
                     .names_with_prefix(prefix)
                     .into_iter()
@@ -252,13 +253,14 @@ fn complete_command(head: &str) -> Option<(usize, Vec<Candidate>)> {
     }
 }
 
-/// The start of the bare word ending at the end of `head` (after a break char or `->`).
+/// The start of the bare word (or `#id`) ending at the end of `head`.
 fn word_start(head: &str) -> usize {
     let start = head
         .char_indices()
         .rev()
-        .find(|&(_, c)| scan::is_break(c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
+        .find(|&(_, c)| !scan::is_word_char(c))
+        .map_or(0, |(i, c)| if c == '#' { i } else { i + c.len_utf8() });
+    // `a->b`, `a--b`: the word starts after the arrow.
     match head[start..].rfind("->") {
         Some(i) => start + i + 2,
         None => start,
@@ -288,14 +290,6 @@ fn list_head<'h>(head: &'h str, before: &[scan::Tok]) -> Option<&'h str> {
     None
 }
 
-fn closed_string(text: &str) -> bool {
-    let mut chars = text.chars();
-    let Some(q) = chars.next() else {
-        return false;
-    };
-    text.len() >= 2 && text.ends_with(q) && !text.ends_with(&format!("\\{q}"))
-}
-
 fn starts_with_ci(word: &str, prefix: &str) -> bool {
     word.len() >= prefix.len()
         && word.is_char_boundary(prefix.len())
@@ -305,8 +299,9 @@ fn starts_with_ci(word: &str, prefix: &str) -> bool {
 /// Whether a name must be quoted to read back as one entity reference.
 pub fn needs_quotes(name: &str) -> bool {
     name.is_empty()
-        || name.chars().any(scan::is_break)
-        || name.starts_with(|c: char| c.is_ascii_digit() || c == '#' || c == ':')
+        || !name.chars().all(scan::is_word_char)
+        || !name.starts_with(scan::is_word_start)
+        || name.parse::<f64>().is_ok()
         || name.contains("->")
         || name.contains("--")
         || scan::is_keyword(name)

@@ -60,14 +60,14 @@ pub fn run_source(
     for stmt in &statements {
         // Syntax errors before this statement come first, in source order.
         while let Some(e) = syntax.next_if(|e| e.span.start < stmt.span.start) {
-            writeln!(err, "{}", e.render(source, file))?;
+            put(err, &e.render(source, file))?;
             outcome.failed += 1;
         }
         let start = Instant::now();
         let result = match query::execute(graph, stmt) {
             Ok(r) => r,
             Err(e) => {
-                writeln!(err, "{}", e.render(source, file))?;
+                put(err, &e.render(source, file))?;
                 outcome.failed += 1;
                 if opts.keep_going {
                     continue;
@@ -100,10 +100,15 @@ pub fn run_source(
         out.flush()?;
     }
     for e in syntax {
-        writeln!(err, "{}", e.render(source, file))?;
+        put(err, &e.render(source, file))?;
         outcome.failed += 1;
     }
     Ok(outcome)
+}
+
+/// Writes `text`, ending it with exactly one newline.
+fn put(w: &mut dyn Write, text: &str) -> std::io::Result<()> {
+    writeln!(w, "{}", text.trim_end_matches('\n'))
 }
 
 /// `12.3 ms`, `1.20 s`.
