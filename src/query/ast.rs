@@ -299,7 +299,15 @@ impl fmt::Display for Cond {
                 child(f, b, true)
             }
             Cond::Cmp { field, op, value } => {
-                write!(f, "{} {} {value}", Name(&field.text), op.as_str())
+                let bare = field.text.starts_with(is_word_start)
+                    && field.text.chars().all(is_word_char)
+                    && !field.text.contains("--")
+                    && !field.text.contains("->");
+                if bare {
+                    write!(f, "{} {} {value}", field.text, op.as_str())
+                } else {
+                    write!(f, "{} {} {value}", Name(&field.text), op.as_str())
+                }
             }
         }
     }

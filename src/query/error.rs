@@ -158,7 +158,7 @@ impl QueryError {
     /// let err = parse_script(src).unwrap_err();
     /// assert_eq!(
     ///     err.render(src, Some("a.kq")),
-    ///     "a.kq:2:6: unterminated string: the closing quote is missing\n  show \"未闭合\n       ^^^^^^^^\n"
+    ///     "a.kq:2:6: unterminated string: the closing quote is missing\n  show \"未闭合\n       ^^^^^^^\n"
     /// );
     /// ```
     pub fn render(&self, source: &str, file: Option<&str>) -> String {

@@ -310,20 +310,32 @@ fn path(
             name(g, from),
             name(g, to)
         )),
+        Some(p) if p.is_empty() => {
+            Some(format!("{} is both ends: a path of 0 hops", name(g, from)))
+        }
         Some(p) if all => Some(format!(
-            "{}{} shortest paths of {} hops",
+            "{} shortest {} of {}{}",
             paths.len(),
+            if paths.len() == 1 { "path" } else { "paths" },
+            hops(p.len()),
             if truncated {
                 format!(" (the first {MAX_PATHS})")
             } else {
                 String::new()
             },
-            p.len()
         )),
-        Some(p) => Some(format!("a shortest path of {} hops", p.len())),
+        Some(p) => Some(format!("a shortest path of {}", hops(p.len()))),
     };
     out.subgraph = Some(subgraph(nodes, edges, vec![from, to]));
     out
+}
+
+fn hops(n: usize) -> String {
+    if n == 1 {
+        "1 hop".to_string()
+    } else {
+        format!("{n} hops")
+    }
 }
 
 /// `find`: nodes of a type meeting a condition, in id order.

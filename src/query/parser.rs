@@ -390,7 +390,7 @@ impl Parser {
             self.expect(Tok::RParen, "`)`, `and` or `or`")?;
             return Ok(c);
         }
-        let field = self.word("a field (name, type, year, value, unit, …) or `(`")?;
+        let field = self.field()?;
         let op = match self.peek() {
             Tok::Tilde => CmpOp::Contains,
             Tok::Eq => CmpOp::Eq,
@@ -404,6 +404,21 @@ impl Parser {
         self.bump();
         let value = self.literal()?;
         Ok(Cond::Cmp { field, op, value })
+    }
+
+    // field = WORD | STRING ;   (keywords included: `type` is a field)
+    fn field(&mut self) -> R<Word> {
+        let t = self.tok().clone();
+        let text = match t.tok {
+            Tok::Word(w) => w,
+            Tok::Str(s) => s,
+            _ => return Err(self.expected("a field (name, type, year, value, unit, …) or `(`")),
+        };
+        self.bump();
+        Ok(Word {
+            text,
+            span: Span(t.span),
+        })
     }
 
     // literal = STRING | NUMBER | WORD ;
