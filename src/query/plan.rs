@@ -221,6 +221,18 @@ pub fn resolve(g: &dyn GraphView, r: &EntityRef) -> Result<NodeId, QueryError> {
             ids = folded[0].1;
         }
     }
+    // A node named exactly so wins over nodes that only have it as an alias.
+    let named: Vec<NodeId> = if ids.len() > 1 {
+        ids.iter()
+            .copied()
+            .filter(|&id| g.node(id).is_some_and(|n| n.name == *name))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    if let [one] = named.as_slice() {
+        return Ok(*one);
+    }
     match ids {
         [one] => Ok(*one),
         [] => Err(QueryError::new(
@@ -288,4 +300,50 @@ pub fn suggest(g: &dyn GraphView, name: &str) -> Vec<String> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::{KnowledgeGraph, Node};
+    use crate::query::ast::Span;
+
+    fn node(name: &str, kind: EntityType, aliases: &[&str]) -> Node {
+        Node {
+            name: name.into(),
+            kind,
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            docs: vec![],
+            years: vec![],
+            attrs: Default::default(),
+        }
+    }
+
+    fn name(n: &str) -> EntityRef {
+        EntityRef::Name(n.into(), Span(0..n.len()))
+    }
+
+    #[test]
+    fn a_name_wins_over_an_alias() {
+        let mut g = KnowledgeGraph::default();
+        let city = g.add_node(node("云州", EntityType::Place, &[]));
+        g.add_node(node("云州市人民政府", EntityType::Organization, &["云州"]));
+        assert_eq!(resolve(&g, &name("云州")), Ok(city));
+    }
+
+    #[test]
+    fn unknown_names_suggest_close_ones() {
+        let mut g = KnowledgeGraph::default();
+        g.add_node(node("青岚集团", EntityType::Enterprise, &["青岚"]));
+        g.add_node(node("Qinglan Group", EntityType::Enterprise, &[]));
+        assert_eq!(resolve(&g, &name("qinglan group")), Ok(NodeId(1)));
+        let e = resolve(&g, &name("青蓝集团")).unwrap_err();
+        assert_eq!(
+            e.kind,
+            ErrorKind::UnknownEntity {
+                name: "青蓝集团".into(),
+                suggestions: vec!["青岚集团".into()]
+            }
+        );
+    }
 }
