@@ -281,7 +281,15 @@ fn repl_prints_an_error_and_the_session_goes_on() {
         .skip(1)
         .take_while(|l| !l.starts_with(PROMPT))
         .collect();
-    assert!(!after.is_empty(), "no error printed:\n{s}");
+    assert_eq!(
+        after,
+        [
+            "1:6: no entity named `不存在的企业` (and no similar name)",
+            "  show 不存在的企业",
+            "       ^^^^^^^^^^^^",
+        ],
+        "{s}"
+    );
     pty.line(":timing");
     pty.wait_for("the session to answer", |s| s.contains("timing: off"));
     assert!(pty.prompts() >= 3);
@@ -298,4 +306,67 @@ fn repl_continues_a_line_ending_in_a_backslash() {
     pty.line("json");
     pty.line(":format");
     pty.wait_for("the joined line to run", |s| s.contains("format: json"));
+}
+
+#[test]
+fn repl_reads_piped_statements_without_prompts() {
+    let dir = util::tempdir();
+    let script = dir.path().join("in.kq");
+    std::fs::write(
+        &script,
+        "show 浪花\n:format csv\nfind Enterprise where name ~ \"星\"\n:load no/such.kq\n",
+    )
+    .expect("write");
+    let mut c = util::zhitu();
+    c.args(["repl", "-g", GRAPH])
+        .env("ZHITU_HISTORY", dir.path().join("history"))
+        .stdin(std::fs::File::open(&script).expect("open"));
+    let (code, out, err) = util::run(&mut c);
+    assert_eq!(code, 1, "a failed statement makes a piped session exit 1");
+    assert!(!out.contains(PROMPT) && !out.contains(":help"), "{out}");
+    assert!(out.contains("浪花电子集团"), "{out}");
+    assert!(out.ends_with("node\n星河科技\n"), "{out}");
+    assert!(err.starts_with("no/such.kq: cannot read: "), "{err}");
+    assert!(
+        !dir.path().join("history").exists(),
+        "piped input is not history"
+    );
+}
+
+#[test]
+fn repl_load_runs_a_script_and_stops_at_its_error() {
+    let dir = util::tempdir();
+    let script = dir.path().join("s.kq");
+    std::fs::write(&script, "show 泉城\nshow 无此地\nshow 浪花\n").expect("write");
+    let input = format!(":timing on\n:load {}\n:timing\n", script.display());
+    let mut c = util::zhitu();
+    c.args(["repl", "-g", GRAPH])
+        .stdin(std::process::Stdio::piped());
+    c.stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let mut child = c.spawn().expect("zhitu runs");
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("write");
+    let o = child.wait_with_output().expect("zhitu exits");
+    let (out, err) = (
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr),
+    );
+    // One card: the script stopped at its second statement.
+    assert_eq!(out.matches("aliases ").count(), 1, "{out}");
+    assert!(out.contains("泉城市"), "{out}");
+    assert!(out.contains(" ms)\n"), "timing is printed: {out}");
+    assert!(out.ends_with("timing: on\n"), "{out}");
+    assert!(
+        err.starts_with(&format!(
+            "{}:2:6: no entity named `无此地`",
+            script.display()
+        )),
+        "{err}"
+    );
 }

@@ -167,7 +167,7 @@ impl<'g> Completer<'g> {
             Some("where") | Some("and") | Some("or") => push_words(&mut ATTRIBUTES.into_iter()),
             Some("depth") | Some("limit") | Some("max") => {}
             _ => {
-                push_words(&mut KEYWORDS.into_iter().filter(|k| !STATEMENTS.contains(k)));
+                push_words(&mut KEYWORDS.iter().copied().filter(|k| !STATEMENTS.contains(k)));
                 let names_ok = !prefix.is_empty() || self.names().len() <= MAX_UNPREFIXED_NAMES;
                 if names_ok {
                     for e in self.names_with_prefix(prefix) {
@@ -186,7 +186,8 @@ impl<'g> Completer<'g> {
         // Nothing fits the context: fall back to every word the language knows.
         if out.is_empty() && !prefix.is_empty() {
             let mut all = KEYWORDS
-                .into_iter()
+                .iter()
+                .copied()
                 .chain(type_words())
                 .chain(RelationType::ALL.iter().map(|r| r.as_str()));
             for w in &mut all {

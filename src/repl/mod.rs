@@ -8,7 +8,6 @@
 
 pub mod commands;
 pub mod complete;
-mod diagram;
 pub mod helper;
 pub mod history;
 pub mod scan;

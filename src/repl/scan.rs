@@ -20,31 +20,8 @@ pub const STATEMENTS: [&str; 9] = [
     "dot",
 ];
 
-/// Every keyword of the language (statements and their clauses), for completion and
-/// highlighting. (`query::KEYWORDS` will replace this list once the query language lands.)
-pub const KEYWORDS: [&str; 21] = [
-    "show",
-    "neighbors",
-    "path",
-    "find",
-    "evidence",
-    "stats",
-    "schema",
-    "docs",
-    "dot",
-    "depth",
-    "type",
-    "rel",
-    "limit",
-    "out",
-    "in",
-    "both",
-    "all",
-    "max",
-    "where",
-    "and",
-    "or",
-];
+/// Every keyword of the language (statements and their clauses).
+pub use crate::query::KEYWORDS;
 
 /// Attributes `find … where` compares, for completion after `where`, `and`, `or`.
 pub const ATTRIBUTES: [&str; 8] = [
@@ -75,15 +52,8 @@ pub struct Tok {
     pub span: Range<usize>,
 }
 
-/// Whether `c` may start a bare word (as the query lexer reads them).
-pub fn is_word_start(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '_' | '.' | '/' | '·')
-}
-
-/// Whether `c` may continue a bare word.
-pub fn is_word_char(c: char) -> bool {
-    is_word_start(c) || matches!(c, '-' | '+')
-}
+/// What the query lexer reads as a bare word.
+pub use crate::query::lexer::{is_word_char, is_word_start};
 
 /// Whether `word` is a keyword (ASCII case-insensitive).
 pub fn is_keyword(word: &str) -> bool {
@@ -248,17 +218,7 @@ pub fn closed(text: &str) -> bool {
 /// assert!(!is_complete("find Place where (year = 2025"));
 /// ```
 pub fn is_complete(input: &str) -> bool {
-    let mut depth = 0usize;
-    for t in scan(input) {
-        let text = &input[t.span];
-        match t.kind {
-            Kind::Str if !closed(text) => return false,
-            Kind::Punct if text == "(" => depth += 1,
-            Kind::Punct if text == ")" => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    depth == 0 && !input.trim_end().ends_with('\\')
+    !input.trim_end().ends_with('\\') && crate::query::is_complete(&join_lines(input))
 }
 
 /// Joins a multi-line input into what the parser reads, byte for byte the same length (so error
