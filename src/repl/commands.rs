@@ -153,7 +153,7 @@ pub fn help(graph: &dyn GraphView, topic: Option<&str>) -> String {
         (
             "find",
             "find Target where year = 2025 and unit = \"亿元\"".into(),
-            "compare attributes: = != < > <=, and/or".into(),
+            "compare fields: ~ = != < <= > >=".into(),
         ),
         (
             "evidence",

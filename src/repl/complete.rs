@@ -164,7 +164,9 @@ impl<'g> Completer<'g> {
                     .map(|r| r.as_str())
                     .chain(std::iter::once("all")),
             ),
-            Some("where") | Some("and") | Some("or") => push_words(&mut ATTRIBUTES.into_iter()),
+            Some("where") | Some("and") | Some("or") | Some("(") => {
+                push_words(&mut ATTRIBUTES.into_iter())
+            }
             Some("depth") | Some("limit") | Some("max") => {}
             _ => {
                 push_words(&mut KEYWORDS.iter().copied().filter(|k| !STATEMENTS.contains(k)));

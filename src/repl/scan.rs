@@ -23,9 +23,19 @@ pub const STATEMENTS: [&str; 9] = [
 /// Every keyword of the language (statements and their clauses).
 pub use crate::query::KEYWORDS;
 
-/// Attributes `find … where` compares, for completion after `where`, `and`, `or`.
-pub const ATTRIBUTES: [&str; 8] = [
-    "name", "type", "year", "value", "unit", "metric", "doc", "degree",
+/// Fields `find … where` compares, for completion after `where`, `and`, `or` (any other word
+/// names a node attribute).
+pub const ATTRIBUTES: [&str; 10] = [
+    "name",
+    "alias",
+    "type",
+    "id",
+    "doc",
+    "year",
+    "value",
+    "unit",
+    "metric",
+    "comparator",
 ];
 
 /// What a token is, for colouring.
