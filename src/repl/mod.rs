@@ -10,6 +10,7 @@ pub mod commands;
 pub mod complete;
 pub mod helper;
 pub mod history;
+pub mod interrupt;
 pub mod scan;
 pub mod script;
 
@@ -64,11 +65,35 @@ impl<'g> Session<'g> {
         }
     }
 
-    /// Runs one input: a `:` command, or statements (stopping at the first failing one).
+    /// Runs one input: a `:` command, or statements (stopping at the first failing one). Ctrl-C
+    /// (once [`interrupt::install`]ed) abandons it with a note.
     ///
     /// # Errors
     /// Only I/O errors of `out` and `err`.
     pub fn eval(
+        &mut self,
+        input: &str,
+        out: &mut dyn Write,
+        err: &mut dyn Write,
+    ) -> std::io::Result<Flow> {
+        interrupt::reset();
+        let result = self.eval_inner(
+            input,
+            &mut interrupt::Checked(out),
+            &mut interrupt::Checked(err),
+        );
+        match result {
+            Err(e) if interrupt::is_interrupted(&e) => {
+                interrupt::reset();
+                self.failed += 1;
+                writeln!(err, "\ninterrupted")?;
+                Ok(Flow::Continue)
+            }
+            other => other,
+        }
+    }
+
+    fn eval_inner(
         &mut self,
         input: &str,
         out: &mut dyn Write,
@@ -81,6 +106,12 @@ impl<'g> Session<'g> {
         }
         if trimmed.starts_with(':') {
             return self.command(trimmed, out, err);
+        }
+        // What users type out of habit: `help`, `quit`, `exit` (no statement starts so).
+        for word in ["help", "quit", "exit"] {
+            if trimmed.trim_end_matches(';').eq_ignore_ascii_case(word) {
+                return self.command(&format!(":{word}"), out, err);
+            }
         }
         let opts = RunOptions {
             keep_going: false,
@@ -266,6 +297,7 @@ fn interactive(
     out.flush()?;
     let mut session = Session::new(graph);
     let mut history_warned = false;
+    interrupt::install();
     loop {
         match rl.readline(PROMPT) {
             Ok(line) => {
