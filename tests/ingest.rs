@@ -173,11 +173,20 @@ fn stray_control_characters_do_not_make_a_file_binary() {
 #[test]
 fn folders_give_documents_in_sorted_order() {
     let dir = tempdir();
-    for name in ["b.txt", "a.HTML", "c.htm", "notes.md", "sub/d.txt"] {
+    for name in [
+        "b.txt",
+        "a.HTML",
+        "c.htm",
+        "notes.md",
+        "sub/d.txt",
+        ".hidden/e.txt",
+    ] {
         let p = dir.path().join(name);
         std::fs::create_dir_all(p.parent().unwrap()).unwrap();
         std::fs::write(&p, "某市。").unwrap();
     }
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("sub/loop")).unwrap();
     let named = dir.path().join("notes.md");
     let files = collect_files(&[dir.path().to_path_buf(), named.clone()]).unwrap();
     let rel: Vec<String> = files

@@ -48,9 +48,11 @@ static CN_DATE: LazyLock<Regex> = LazyLock::new(|| {
 static TIME: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\d{1,2}:\d{2}(?::\d{2})?").expect("time pattern compiles"));
 
-/// A year written `2016年` (not part of a longer number).
-static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|\D)((?:19|20)\d\d)\s*年").expect("year pattern compiles"));
+/// A year written `2016年`, or the first of a range `2023—2025年` (not part of a longer number).
+static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\D)((?:19|20)\d\d)\s*(?:年|[-—–~～至到]\s*(?:19|20)\d\d\s*年)")
+        .expect("year pattern compiles")
+});
 
 /// Every date in `s` with its byte span, in order. Out-of-range months and days are skipped.
 ///
@@ -152,7 +154,7 @@ pub fn without_dates(s: &str) -> String {
     TIME.replace_all(&s, "").into_owned()
 }
 
-/// The first year written `YYYY年` in `s`.
+/// The first year written `YYYY年` in `s`; for a range `2023—2025年`, its first year.
 pub fn first_year(s: &str) -> Option<i32> {
     YEAR.captures(s)
         .and_then(|c| c.get(1))
@@ -238,6 +240,8 @@ mod tests {
     fn years_and_plans() {
         assert_eq!(first_year("一、2016年主要工作"), Some(2016));
         assert_eq!(first_year("12016年"), None);
+        assert_eq!(first_year("三年行动计划(2023—2025年)"), Some(2023));
+        assert_eq!(first_year("2021-2025年"), Some(2021));
         assert_eq!(first_year("济南市2023年国民经济"), Some(2023));
         assert_eq!(five_year_plan_start("十三五规划"), Some(2016));
         assert_eq!(five_year_plan_start("五年规划"), None);
