@@ -51,6 +51,17 @@ const META_KEYS: &[&str] = &[
     "点击次数",
     "点击数",
     "点击量",
+    "点击",
+    "索引号",
+    "主题分类",
+    "发布机构",
+    "发布单位",
+    "发文机关",
+    "发文字号",
+    "文号",
+    "主题词",
+    "有效性",
+    "公开方式",
     "访问量",
     "字体",
     "字号",
@@ -80,6 +91,35 @@ const MARKS: &[&str] = &[
     "Copyright",
     "ICP备",
     "扫一扫",
+];
+
+/// Words of the page's tool bars: a short line made only of them is furniture (`打印 | 关闭`).
+const TOOL_WORDS: &[&str] = &[
+    "打印",
+    "关闭",
+    "收藏",
+    "分享",
+    "返回",
+    "顶部",
+    "返回顶部",
+    "打印本页",
+    "关闭窗口",
+    "纠错",
+    "我要纠错",
+    "默认",
+    "超大",
+    "大",
+    "中",
+    "小",
+    "字体",
+    "字号",
+    "微信",
+    "微博",
+    "扫一扫",
+    "打印此页",
+    "关闭本页",
+    "保存",
+    "加入收藏",
 ];
 
 /// Headings that open the related-links trailer at the end of a page.
@@ -230,6 +270,9 @@ fn classify(line: &str) -> Kind<'_> {
         };
     }
     let chars = line.chars().count();
+    if chars <= 30 && is_tool_bar(line) {
+        return Kind::Furniture;
+    }
     if chars <= 10 && ["编辑", "记者", "通讯员"].iter().any(|e| line.ends_with(e)) {
         return Kind::Furniture;
     }
@@ -237,6 +280,15 @@ fn classify(line: &str) -> Kind<'_> {
         return Kind::Furniture; // a page number
     }
     Kind::Text
+}
+
+/// A line made only of tool-bar words and separators.
+fn is_tool_bar(line: &str) -> bool {
+    let mut words = line
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .peekable();
+    words.peek().is_some() && words.all(|w| TOOL_WORDS.contains(&w))
 }
 
 /// `key` opens `s` and a colon, `【` or `】` follows (spaces allowed between).
@@ -300,6 +352,14 @@ mod tests {
         assert_eq!(s.text, "正文。");
         assert_eq!(s.title.as_deref(), Some("某市工业发展规划"));
         assert_eq!(s.date.unwrap().to_string(), "2024-12-22");
+    }
+
+    #[test]
+    fn tool_bars_and_disclosure_fields() {
+        let s = strip("【打印】 【关闭】\n打印 | 关闭\n索引号：000/2023-00001\n成文日期：2023年05月20日\n正文。");
+        assert_eq!(s.text, "正文。");
+        assert_eq!(s.date.unwrap().to_string(), "2023-05-20");
+        assert_eq!(text("关闭落后产能。"), "关闭落后产能。");
     }
 
     #[test]
