@@ -316,6 +316,8 @@ fn is_byline(line: &str) -> bool {
 /// The index of the related-links trailer heading, if the page ends with one: in the second
 /// half of the lines, or followed only by short (link-title) lines.
 fn trailer_start(lines: &[&str]) -> usize {
+    // Lines after this one are all short.
+    let last_long = lines.iter().rposition(|l| l.chars().count() > 60);
     for (i, line) in lines.iter().enumerate().skip(1) {
         let l = line
             .trim()
@@ -323,7 +325,7 @@ fn trailer_start(lines: &[&str]) -> usize {
         if !TRAILERS.contains(&l) {
             continue;
         }
-        let rest_short = lines[i + 1..].iter().all(|l| l.chars().count() <= 60);
+        let rest_short = last_long.is_none_or(|j| j < i);
         if i * 2 >= lines.len() || rest_short {
             return i;
         }
