@@ -254,7 +254,8 @@ fn classify(line: &str) -> Kind<'_> {
     if let Some(start) = CRUMB_STARTS.iter().find(|s| bare.starts_with(*s)) {
         if line.contains(CRUMB_SEPS) {
             let last = line.rsplit(CRUMB_SEPS).next().unwrap_or("").trim();
-            return if *start == "首页" && last != line {
+            // A breadcrumb ending in a column name (`通知公告`) gives no title; an article's does.
+            return if *start == "首页" && last != line && last.chars().count() >= 8 {
                 Kind::Titled(last)
             } else {
                 Kind::Furniture
@@ -362,6 +363,13 @@ mod tests {
         assert_eq!(s.text, "正文。");
         assert_eq!(s.date.unwrap().to_string(), "2023-05-20");
         assert_eq!(text("关闭落后产能。"), "关闭落后产能。");
+    }
+
+    #[test]
+    fn breadcrumb_ending_in_a_column_gives_no_title() {
+        let s = strip("首页 > 政务公开 > 通知公告\n某市关于推进工业发展的通知\n正文。");
+        assert_eq!(s.title, None);
+        assert_eq!(s.text, "某市关于推进工业发展的通知\n正文。");
     }
 
     #[test]
