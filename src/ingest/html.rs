@@ -259,7 +259,9 @@ fn choose_title(meta: Option<String>, title: Option<String>, h1: Option<String>)
             return Some(h.clone());
         }
     }
-    let t = title?;
+    let Some(t) = title else {
+        return h1.filter(|h| !h.is_empty());
+    };
     let parts: Vec<&str> = t
         .split(['_', '|', '｜'])
         .flat_map(|p| p.split(" - "))
@@ -305,6 +307,12 @@ mod tests {
              <header><h1>某市人民政府</h1></header><div><h1>某市人民政府</h1><p>正文。</p></div></body></html>",
         );
         assert_eq!(p.title.as_deref(), Some("关于印发某方案的通知"));
+    }
+
+    #[test]
+    fn h1_when_there_is_no_title() {
+        let p = strip_html("<html><body><h1>某市工业计划</h1><p>正文。</p></body></html>");
+        assert_eq!(p.title.as_deref(), Some("某市工业计划"));
     }
 
     #[test]
