@@ -253,6 +253,7 @@ pub fn resolve(g: &dyn GraphView, r: &EntityRef) -> Result<NodeId, QueryError> {
                         name: n.name.clone(),
                         kind: n.kind.as_str().to_string(),
                         id: id.0,
+                        detail: detail(n),
                     })
                 })
                 .collect();
@@ -265,6 +266,29 @@ pub fn resolve(g: &dyn GraphView, r: &EntityRef) -> Result<NodeId, QueryError> {
             ))
         }
     }
+}
+
+/// A target's value, unit and year, to tell apart targets of one metric.
+fn detail(n: &crate::graph::Node) -> Option<String> {
+    if n.kind != EntityType::Target {
+        return None;
+    }
+    let get = |k: &str| {
+        n.attrs.get(k).map(|v| match v {
+            serde_json::Value::String(s) => s.clone(),
+            other => other.to_string(),
+        })
+    };
+    let value = format!(
+        "{}{}",
+        get("value").unwrap_or_default(),
+        get("unit").unwrap_or_default()
+    );
+    let parts: Vec<String> = [Some(value).filter(|v| !v.is_empty()), get("year")]
+        .into_iter()
+        .flatten()
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
 }
 
 /// The names and aliases closest to `name`: those containing it or contained in it first (by
