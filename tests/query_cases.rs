@@ -2,7 +2,8 @@
 //! against the fixture graph `tests/fixtures/query_graph.json` (a made-up city, 云州市).
 //!
 //! - `NAME.kq` beside `NAME.out`: every statement of the script, echoed after `> `, then its
-//!   result as a table (`output::write_result`, `Format::Table`) and the result's note.
+//!   result as a table (`output::write_result`, `Format::Table`) and the result's note; for
+//!   `dot … > FILE`, the DOT text of the diagram instead of writing the file.
 //! - `NAME.err.kq` beside `NAME.err`: the script must fail; the exact rendered error
 //!   (`FILE:LINE:COL: message`, the line, the caret).
 //! - a guard: every case has its expected file and every expected file its case.
@@ -15,7 +16,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use zhitu::graph::KnowledgeGraph;
-use zhitu::output::{write_result, Format};
+use zhitu::output::{write_dot, write_result, DotOptions, Format};
 use zhitu::query::{execute, parse_script, QueryError};
 
 use crate::util::{fixture, root};
@@ -58,7 +59,11 @@ fn run_case(g: &KnowledgeGraph, source: &str, file: &str) -> Result<String, Stri
         out.extend_from_slice(format!("> {s}\n").as_bytes());
         let mut result = execute(g, s).map_err(|e: QueryError| e.render(source, Some(file)))?;
         if let Some(path) = result.export.take() {
+            // The diagram `dot … > FILE` would write, shown instead of writing the file.
             out.extend_from_slice(format!("(diagram to {})\n", path.display()).as_bytes());
+            let sub = result.subgraph.clone().unwrap_or_default();
+            write_dot(g, &sub, &DotOptions::default(), &mut out).expect("writes to a Vec");
+            continue;
         }
         if let Some(t) = &result.title {
             out.extend_from_slice(format!("-- {t}\n").as_bytes());
