@@ -211,6 +211,11 @@ pub fn resolve(g: &dyn GraphView, r: &EntityRef) -> Result<NodeId, QueryError> {
         EntityRef::Name(n, _) => n,
     };
     let mut ids = g.lookup(name);
+    let unquoted = name.trim_start_matches('《').trim_end_matches('》');
+    if ids.is_empty() && unquoted != name {
+        // 《规划》 → the plan's name as the graph keeps it, without the title marks.
+        ids = g.lookup(unquoted);
+    }
     let folded;
     if ids.is_empty() && name.chars().any(|c| c.is_ascii_alphabetic()) {
         folded = g
@@ -294,7 +299,13 @@ fn detail(n: &crate::graph::Node) -> Option<String> {
 /// The names and aliases closest to `name`: those containing it or contained in it first (by
 /// length difference), then those within a small edit distance counted in characters.
 pub fn suggest(g: &dyn GraphView, name: &str) -> Vec<String> {
-    let q = name.to_lowercase();
+    let q = name
+        .trim_start_matches('《')
+        .trim_end_matches('》')
+        .to_lowercase();
+    if q.trim().is_empty() {
+        return Vec::new();
+    }
     let qlen = q.chars().count();
     let budget = (qlen / 2).max(1);
     let mut scored: Vec<(usize, usize, &str)> = Vec::new();
