@@ -213,3 +213,77 @@ fn query_cases_round_trip_through_display() {
     }
     assert!(count >= 40, "only {count} statements round-tripped");
 }
+
+#[test]
+fn query_cases_random_statements_run_without_panicking() {
+    use rand::{Rng, SeedableRng};
+    let g = graph();
+    let heads = [
+        "show ",
+        "neighbors ",
+        "path ",
+        "find ",
+        "evidence ",
+        "dot neighbors ",
+        "dot path ",
+    ];
+    let pieces = [
+        "青岚",
+        "云州",
+        "星海",
+        "#0",
+        "#21",
+        "#99",
+        "白鹭岛",
+        "规模以上工业增加值",
+        " -> ",
+        " depth ",
+        " 1",
+        " 3",
+        " 5",
+        " in",
+        " out",
+        " both",
+        " type ",
+        "企业",
+        "Target",
+        " rel ",
+        "all",
+        "DEVELOPS",
+        "位于",
+        ",",
+        " limit ",
+        " max ",
+        " where ",
+        "name ~ 制药",
+        "value > 100",
+        "year = 2025",
+        " and ",
+        " or ",
+        "(",
+        ")",
+        " > a.dot",
+        "*",
+        "\"星海 科技\"",
+        " ",
+    ];
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(11);
+    let mut ran = 0;
+    for _ in 0..5_000 {
+        let mut src = heads[rng.gen_range(0..heads.len())].to_string();
+        for _ in 0..rng.gen_range(1..8) {
+            src.push_str(pieces[rng.gen_range(0..pieces.len())]);
+        }
+        let Ok(statements) = parse_script(&src) else {
+            continue;
+        };
+        for s in &statements {
+            if let Err(e) = execute(&g, s) {
+                let rendered = e.render(&src, Some("fuzz.kq"));
+                assert!(rendered.starts_with("fuzz.kq:1:"), "{rendered}");
+            }
+            ran += 1;
+        }
+    }
+    assert!(ran > 200, "only {ran} statements ran");
+}
