@@ -205,12 +205,13 @@ pub fn shortest_paths(
     let [fwd, bwd] = &sides;
     let mut paths = Vec::new();
     let mut truncated = false;
-    for m in meets {
+    'meets: for m in meets {
+        let suffixes = bwd.chains(m, all);
         for pre in fwd.chains(m, all) {
-            for suf in bwd.chains(m, all) {
+            for suf in &suffixes {
                 if paths.len() == MAX_PATHS {
                     truncated = true;
-                    break;
+                    break 'meets;
                 }
                 let mut p: Vec<Hop> = pre
                     .iter()
@@ -230,6 +231,8 @@ pub fn shortest_paths(
             }
         }
     }
+    // `chains` stops at MAX_PATHS too, so a full list may hide more.
+    let truncated = truncated || paths.len() >= MAX_PATHS;
     (paths, truncated)
 }
 
