@@ -183,10 +183,10 @@ impl<'a> Lexer<'a> {
     fn id(&mut self) -> Result<(), QueryError> {
         let start = self.pos;
         self.pos += 1;
-        let rest = &self.src[self.pos..];
-        let n = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
-        let text = &rest[..n];
-        self.pos += n;
+        let digits_start = self.pos;
+        // The same run a word would take: `#3->#5` stops before the arrow.
+        self.word_run();
+        let text = &self.src[digits_start..self.pos];
         match text.parse::<u32>() {
             Ok(id) => {
                 self.push(Tok::Id(id), start);
@@ -233,13 +233,18 @@ impl<'a> Lexer<'a> {
         Ok(())
     }
 
-    fn word(&mut self, start: usize) {
+    /// Advances over word characters; a `-` that starts `--` or `->` ends the word.
+    fn word_run(&mut self) {
         while let Some(c) = self.peek() {
             if !is_word_char(c) || (c == '-' && matches!(self.peek2(), Some('-' | '>'))) {
                 break;
             }
             self.pos += c.len_utf8();
         }
+    }
+
+    fn word(&mut self, start: usize) {
+        self.word_run();
         let text = &self.src[start..self.pos];
         let tok = match number(text) {
             Some(v) => Tok::Number(v, text.to_string()),
