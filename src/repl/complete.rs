@@ -204,15 +204,41 @@ impl<'g> Completer<'g> {
         Some((start, out))
     }
 
+    /// How a name shows in the list: the name (long ones cut, so the list keeps its columns),
+    /// its type, and the entity an alias stands for.
     fn display(&self, e: &NameEntry) -> String {
         let kind = e.kind.map_or("", |k| k.chinese());
+        let text = truncate(&e.text, MAX_DISPLAY_WIDTH);
         match (&e.alias_of, e.count) {
-            (Some(canon), _) => format!("{} ({kind}, {canon})", e.text),
-            (None, n) if n > 1 => format!("{} ({n} entities)", e.text),
-            _ if kind.is_empty() => e.text.clone(),
-            _ => format!("{} ({kind})", e.text),
+            (Some(canon), _) => format!("{text} ({kind}, {})", truncate(canon, MAX_DISPLAY_WIDTH)),
+            (None, n) if n > 1 => format!("{text} ({n} entities)"),
+            _ if kind.is_empty() => text,
+            _ => format!("{text} ({kind})"),
         }
     }
+}
+
+/// The widest a name shows in the completion list, in terminal columns.
+const MAX_DISPLAY_WIDTH: usize = 24;
+
+/// `s` cut to at most `max` columns, ending in `…` when cut.
+fn truncate(s: &str, max: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    if unicode_width::UnicodeWidthStr::width(s) <= max {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw + 1 > max {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    out.push('…');
+    out
 }
 
 fn type_words() -> impl Iterator<Item = &'static str> {
@@ -416,6 +442,24 @@ mod tests {
         assert_eq!(replacements(&c, ":fo").1, [":format"]);
         assert_eq!(replacements(&c, ":format j"), (8, vec!["json".to_string()]));
         assert!(c.complete(":load qu", 8).is_none());
+    }
+
+    #[test]
+    fn long_names_are_cut_in_the_list_not_in_the_line() {
+        let mut g = graph();
+        let long = "济南市加快建设工业强市三年行动计划征求意见稿";
+        g.add_node(Node {
+            name: long.into(),
+            kind: EntityType::Policy,
+            aliases: vec![],
+            docs: vec![],
+            years: vec![],
+            attrs: Default::default(),
+        });
+        let c = Completer::new(&g);
+        let (_, v) = c.complete("show 济南市加", 17).unwrap();
+        assert_eq!(v[0].replacement, long);
+        assert_eq!(v[0].display, "济南市加快建设工业强市… (政策)");
     }
 
     #[test]
