@@ -370,3 +370,17 @@ fn repl_load_runs_a_script_and_stops_at_its_error() {
         "{err}"
     );
 }
+
+#[test]
+fn zhitu_without_arguments_opens_the_repl_on_the_bundled_graph() {
+    let dir = util::tempdir();
+    let input = dir.path().join("in.kq");
+    std::fs::write(&input, "docs\n:quit\nstats\n").expect("write");
+    let mut c = util::zhitu();
+    c.env("ZHITU_HISTORY", "")
+        .stdin(std::fs::File::open(&input).expect("open"));
+    let (code, out, err) = util::run(&mut c);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert!(out.contains("000_ed6bfb5944992966.txt"), "{out}");
+    assert!(!out.contains("measure"), "nothing runs after :quit: {out}");
+}
