@@ -327,6 +327,18 @@ fn repl_reads_piped_statements_without_prompts() {
     assert!(out.contains("浪花电子集团"), "{out}");
     assert!(out.ends_with("node\n星河科技\n"), "{out}");
     assert!(err.starts_with("no/such.kq: cannot read: "), "{err}");
+    // A failing statement names its line of the input.
+    std::fs::write(&script, "docs\n\nshow 泉城\n  show 无此地\n").expect("write");
+    let mut c = util::zhitu();
+    c.args(["repl", "-g", GRAPH])
+        .env("ZHITU_HISTORY", "")
+        .stdin(std::fs::File::open(&script).expect("open"));
+    let (code, _, err) = util::run(&mut c);
+    assert_eq!(code, 1);
+    assert!(
+        err.starts_with("<stdin>:4:8: no entity named `无此地`"),
+        "{err}"
+    );
     assert!(
         !dir.path().join("history").exists(),
         "piped input is not history"

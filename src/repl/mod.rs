@@ -76,9 +76,25 @@ impl<'g> Session<'g> {
         out: &mut dyn Write,
         err: &mut dyn Write,
     ) -> std::io::Result<Flow> {
+        self.eval_at(input, None, out, err)
+    }
+
+    /// As [`Session::eval`], for input that starts at line `at.1` of a source named `at.0`:
+    /// errors then give that name and the line in it.
+    ///
+    /// # Errors
+    /// Only I/O errors of `out` and `err`.
+    pub fn eval_at(
+        &mut self,
+        input: &str,
+        at: Option<(&str, usize)>,
+        out: &mut dyn Write,
+        err: &mut dyn Write,
+    ) -> std::io::Result<Flow> {
         interrupt::reset();
         let result = self.eval_inner(
             input,
+            at,
             &mut interrupt::Checked(out),
             &mut interrupt::Checked(err),
         );
@@ -96,6 +112,7 @@ impl<'g> Session<'g> {
     fn eval_inner(
         &mut self,
         input: &str,
+        at: Option<(&str, usize)>,
         out: &mut dyn Write,
         err: &mut dyn Write,
     ) -> std::io::Result<Flow> {
@@ -117,7 +134,12 @@ impl<'g> Session<'g> {
             keep_going: false,
             ..self.options
         };
-        let outcome = script::run_source(self.graph, &source, None, opts, out, err)?;
+        // Leading newlines put the input at its line (spans shift along with it).
+        let (file, source) = match at {
+            Some((name, line)) => (Some(name), "\n".repeat(line.saturating_sub(1)) + &source),
+            None => (None, source),
+        };
+        let outcome = script::run_source(self.graph, &source, file, opts, out, err)?;
         self.failed += outcome.failed;
         Ok(Flow::Continue)
     }
@@ -240,23 +262,27 @@ pub fn piped(
 ) -> Result<usize, ReplError> {
     let mut session = Session::new(graph);
     let mut pending = String::new();
-    for line in input.lines() {
+    // The line the pending input starts at.
+    let mut start = 1;
+    for (i, line) in input.lines().enumerate() {
         let line = line?;
-        if !pending.is_empty() {
+        if pending.is_empty() {
+            start = i + 1;
+        } else {
             pending.push('\n');
         }
         pending.push_str(&line);
         if !scan::is_complete(&pending) {
             continue;
         }
-        let flow = session.eval(&pending, out, err)?;
+        let flow = session.eval_at(&pending, Some(("<stdin>", start)), out, err)?;
         pending.clear();
         if flow == Flow::Quit {
             return Ok(session.failed);
         }
     }
     if !pending.trim().is_empty() {
-        session.eval(&pending, out, err)?;
+        session.eval_at(&pending, Some(("<stdin>", start)), out, err)?;
     }
     Ok(session.failed)
 }
