@@ -1,0 +1,161 @@
+//! DEVELOPS: an enterprise and the project it builds — a project named after the enterprise
+//! (`某某新能源电池项目` ← 某某, after an optional place: `合肥某某中心` ← 某某), an enterprise
+//! list written right before a project (`推动甲、乙“城市矿产”基地建设`), and
+//! `A投资建设/实施/打造 B`.
+
+use std::collections::HashMap;
+
+use super::{clean_gap, has_break, lists, places, Ctx};
+use crate::model::{EntityType, RelationType};
+
+const DEV: RelationType = RelationType::Develops;
+
+/// Runs the DEVELOPS rules.
+pub(crate) fn run(ctx: &mut Ctx) {
+    by_name(ctx);
+    by_grammar(ctx);
+}
+
+/// An enterprise's name without its company-form suffixes (`某某集团有限公司` → 某某).
+pub(crate) fn short_form(name: &str) -> &str {
+    const SUFFIXES: [&str; 12] = [
+        "股份有限公司",
+        "有限责任公司",
+        "有限公司",
+        "集团公司",
+        "集团",
+        "公司",
+        "股份",
+        "控股",
+        "实业",
+        "科技",
+        "集团股份",
+        "总公司",
+    ];
+    let mut s = name;
+    loop {
+        let before = s;
+        for suf in SUFFIXES {
+            if let Some(rest) = s.strip_suffix(suf) {
+                if rest.chars().count() >= 2 {
+                    s = rest;
+                }
+            }
+        }
+        if s == before {
+            return s;
+        }
+    }
+}
+
+/// Projects whose name starts with an enterprise's name or short form.
+fn by_name(ctx: &mut Ctx) {
+    let distinct = ctx.distinct();
+    let mut firms: HashMap<&str, usize> = HashMap::new();
+    let mut place_names: Vec<&str> = Vec::new();
+    for &i in &distinct {
+        let name = ctx.m(i).name.as_str();
+        match ctx.kind(i) {
+            EntityType::Enterprise => {
+                firms.entry(name).or_insert(i);
+                firms.entry(short_form(name)).or_insert(i);
+            }
+            EntityType::Place => place_names.push(name),
+            _ => {}
+        }
+    }
+    if firms.is_empty() {
+        return;
+    }
+    for &p in &distinct {
+        if ctx.kind(p) != EntityType::Project {
+            continue;
+        }
+        let name = ctx.m(p).name.as_str();
+        let mut heads = vec![name];
+        // after a leading place: the place mentioned, or a gazetteer city / province
+        for pl in place_names
+            .iter()
+            .copied()
+            .chain(places::leading_place(name))
+        {
+            for form in [pl, places::short(pl)] {
+                if let Some(rest) = name.strip_prefix(form) {
+                    heads.push(rest.trim_start_matches(['(', '（', ')', '）']));
+                }
+            }
+        }
+        let mut best: Option<(usize, usize)> = None; // (length, firm)
+        for head in heads {
+            for (end, _) in head.char_indices().skip(2).chain([(head.len(), ' ')]) {
+                if end >= head.len() && head == name {
+                    continue; // the whole project name is no firm of its own
+                }
+                if let Some(&f) = firms.get(&head[..end]) {
+                    if best.is_none_or(|(l, _)| end > l) {
+                        best = Some((end, f));
+                    }
+                }
+            }
+        }
+        if let Some((_, f)) = best {
+            ctx.link(f, DEV, p, 0.7);
+        }
+    }
+}
+
+/// `推动甲、乙“某某”基地建设` (a list of enterprises right before a project) and
+/// `甲投资建设/实施/打造 B项目`.
+fn by_grammar(ctx: &mut Ctx) {
+    const VERBS: [&str; 9] = [
+        "投资建设",
+        "建设",
+        "投资",
+        "实施",
+        "打造",
+        "布局",
+        "启动",
+        "开工",
+        "新建",
+    ];
+    for s in 0..ctx.top.len() {
+        let groups = lists::groups(ctx, s);
+        for w in groups.windows(2) {
+            let (firms, projects) = (&w[0], &w[1]);
+            if !firms.iter().all(|&f| ctx.kind(f) == EntityType::Enterprise) {
+                continue;
+            }
+            let last = *firms.last().unwrap_or(&firms[0]);
+            let first = projects[0];
+            let raw = ctx.between(ctx.m(last).span.end, ctx.m(first).span.start);
+            let gap = clean_gap(raw);
+            let direct = gap.is_empty();
+            let verb = !has_break(raw)
+                && gap.chars().count() <= 6
+                && VERBS.iter().any(|v| gap.ends_with(v));
+            if !(direct || verb) {
+                continue;
+            }
+            let conf = if direct { 0.6 } else { 0.55 };
+            for &f in firms {
+                for &p in projects {
+                    if ctx.kind(p) == EntityType::Project {
+                        ctx.link(f, DEV, p, conf);
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_form;
+
+    #[test]
+    fn short_forms() {
+        assert_eq!(short_form("某某集团有限公司"), "某某");
+        assert_eq!(short_form("某某实业"), "某某");
+        assert_eq!(short_form("某某"), "某某");
+    }
+}

@@ -1,0 +1,132 @@
+//! The grammar of lists inside a sentence: runs of mentions joined by 、 和 及 与 以及, and the
+//! words that close a list (`等`, `等一批`, `两个`) or open one (`领域重点推动`, `：`, `包括`).
+
+use super::{clean_gap, Ctx};
+
+/// A run of mentions of one sentence joined by list separators: their indices, in order.
+pub(crate) type Group = Vec<usize>;
+
+/// The lists of sentence `s`, every outermost mention in exactly one group (most of size one).
+pub(crate) fn groups(ctx: &Ctx, s: usize) -> Vec<Group> {
+    let mut out: Vec<Group> = Vec::new();
+    let mut prev: Option<usize> = None;
+    for &i in &ctx.top[s] {
+        let joined = prev.is_some_and(|p| {
+            let gap = clean_gap(ctx.between(ctx.m(p).span.end, ctx.m(i).span.start));
+            is_separator(&gap)
+        });
+        match out.last_mut() {
+            Some(g) if joined => g.push(i),
+            _ => out.push(vec![i]),
+        }
+        prev = Some(i);
+    }
+    out
+}
+
+/// Whether the text between two mentions joins them into one list.
+pub(crate) fn is_separator(gap: &str) -> bool {
+    matches!(
+        gap,
+        "、" | "和" | "及" | "与" | "以及" | "、以及" | "、和" | "或" | "，以及" | "并" | "及其"
+    )
+}
+
+/// Whether the text after a list closes it with a reference to what follows
+/// (`等`, `等一批`, `等重点`, `两个`, `等6个`, `等企业为代表的`).
+pub(crate) fn closes_list(gap: &str) -> bool {
+    let n = gap.chars().count();
+    if gap.is_empty() || n > 12 || gap.contains(['。', '；', ';', '：', ':']) {
+        return false;
+    }
+    if gap.contains("为代表的") || gap.contains("为主的") || gap.contains("在内的") {
+        return true;
+    }
+    if gap.matches(['，', ',']).count() > 1 {
+        return false;
+    }
+    if gap.contains(['，', ',']) {
+        // `等领域，做强做优做大X`: a comma only after 领域/方面
+        let before = gap.split(['，', ',']).next().unwrap_or("");
+        return before.starts_with('等') && (before.ends_with("领域") || before.ends_with("方面"));
+    }
+    if gap.starts_with('等') {
+        return n <= 8;
+    }
+    is_count(gap)
+}
+
+/// `两个`, `三大`, `6个`, `四项`: a count with its classifier.
+fn is_count(gap: &str) -> bool {
+    let mut chars = gap.chars().peekable();
+    let mut digits = 0;
+    while let Some(&c) = chars.peek() {
+        if c.is_ascii_digit() || "一二三四五六七八九十两百".contains(c) {
+            digits += 1;
+            chars.next();
+        } else {
+            break;
+        }
+    }
+    let rest: String = chars.collect();
+    digits > 0
+        && matches!(
+            rest.as_str(),
+            "个" | "大" | "项" | "类" | "家" | "条" | "种"
+        )
+}
+
+/// Whether the text after a head opens a list of its parts
+/// (`领域重点推动`, `产业，重点发展`, `：`, `包括`, `即`).
+pub(crate) fn opens_list(gap: &str) -> bool {
+    let n = gap.chars().count();
+    if n > 12 || gap.contains(['。', '；', ';']) {
+        return false;
+    }
+    let g = gap.trim_start_matches(['，', ',']);
+    if g.ends_with('：') || g.ends_with(':') || g.ends_with("包括") || g.ends_with("即") {
+        return true;
+    }
+    let lead = [
+        "领域",
+        "产业",
+        "行业",
+        "方面",
+        "板块",
+        "集群",
+        "产业链",
+        "方向",
+    ];
+    let verbs = [
+        "推动", "发展", "打造", "培育", "布局", "突破", "建设", "实施", "推进", "聚焦", "壮大",
+        "涵盖", "引进", "包含",
+    ];
+    let starts = lead.iter().any(|l| g.starts_with(l)) || gap.starts_with(['，', ',']);
+    let ends = verbs.iter().any(|v| g.ends_with(v));
+    let commas = g.matches(['，', ',']).count();
+    starts
+        && ends
+        && commas <= 1
+        && (g.contains("重点") || g.contains("主要") || lead.iter().any(|l| g.starts_with(l)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closers_and_openers() {
+        assert!(closes_list("等"));
+        assert!(closes_list("等一批"));
+        assert!(closes_list("两个"));
+        assert!(closes_list("等企业为代表的"));
+        assert!(closes_list("等领域，做强做优做大"));
+        assert!(!closes_list("等企业，加快"));
+        assert!(!closes_list("推动"));
+        assert!(opens_list("领域重点推动"));
+        assert!(opens_list("，重点发展"));
+        assert!(opens_list("：")); // 即：
+        assert!(!opens_list("，推动"));
+        assert!(!opens_list("建设"));
+    }
+}

@@ -1,0 +1,427 @@
+//! LOCATED_IN: where places, enterprises, projects and organisations are.
+//!
+//! In order of confidence: a place written right before another (`安徽省合肥市`, `高新区某某园`),
+//! `位于/落户/坐落于 X`, a place inside the name (`合肥XX研究院` → 合肥), a district that heads the
+//! sentence or the numbered item, a city in its province (gazetteer), and, as the default, the
+//! document's own city for its districts and for the local enterprises, projects and bodies it
+//! names.
+
+use std::collections::HashMap;
+
+use super::places::{self, Level};
+use super::{clean_gap, has_break, Ctx};
+use crate::model::{EntityType, RelationType};
+
+const LOC: RelationType = RelationType::LocatedIn;
+
+/// The mention standing for the document's city: `doc.city` where ingest found one, else the
+/// most frequent city-level place mention.
+pub(crate) fn find_city(ctx: &Ctx) -> Option<usize> {
+    let mut places: Vec<usize> = (0..ctx.mentions.len())
+        .filter(|&i| ctx.kind(i) == EntityType::Place && super::valid(ctx.doc, ctx.m(i)))
+        .collect();
+    places.sort_by_key(|&i| ctx.m(i).span.start);
+    let wanted: String = match &ctx.doc.city {
+        Some(c) => places::short(c).to_string(),
+        None => {
+            let mut count: HashMap<&str, usize> = HashMap::new();
+            let mut first: Vec<&str> = Vec::new();
+            for &i in &places {
+                let name = ctx.m(i).name.as_str();
+                if places::level(name) == Level::City && !places::is_province(name) {
+                    let k = places::short(name);
+                    let c = count.entry(k).or_insert(0);
+                    if *c == 0 {
+                        first.push(k);
+                    }
+                    *c += 1;
+                }
+            }
+            // the earliest of the most frequent
+            let top = first.iter().map(|k| count[k]).max()?;
+            first.iter().find(|k| count[**k] == top)?.to_string()
+        }
+    };
+    let pick = |exact: bool| {
+        places.iter().copied().find(|&i| {
+            let n = ctx.m(i).name.as_str();
+            if exact {
+                n != places::short(n) && places::short(n) == wanted
+            } else {
+                places::short(n) == wanted
+            }
+        })
+    };
+    pick(true).or_else(|| pick(false))
+}
+
+/// Runs the LOCATED_IN rules.
+pub(crate) fn run(ctx: &mut Ctx) {
+    let keys = place_keys(ctx);
+    let mut placed: Vec<bool> = vec![false; ctx.mentions.len()];
+    adjacent(ctx, &mut placed);
+    cue_words(ctx, &mut placed);
+    inside_name(ctx, &keys, &mut placed);
+    heading_scope(ctx);
+    provinces(ctx);
+    default_city(ctx, &placed);
+}
+
+/// Place name and its short form → the first mention of it.
+fn place_keys(ctx: &Ctx) -> HashMap<String, usize> {
+    let mut keys = HashMap::new();
+    for i in ctx.distinct() {
+        if ctx.kind(i) != EntityType::Place {
+            continue;
+        }
+        let n = ctx.m(i).name.as_str();
+        if places::level(n) == Level::Country {
+            continue;
+        }
+        keys.entry(n.to_string()).or_insert(i);
+        keys.entry(places::short(n).to_string()).or_insert(i);
+    }
+    if let Some(c) = ctx.city {
+        let n = ctx.m(c).name.as_str();
+        keys.insert(n.to_string(), c);
+        keys.insert(places::short(n).to_string(), c);
+    }
+    keys
+}
+
+/// Whether a place is the document's city.
+fn is_city(ctx: &Ctx, i: usize) -> bool {
+    ctx.city
+        .is_some_and(|c| places::short(&ctx.m(c).name) == places::short(&ctx.m(i).name))
+}
+
+fn locatable(kind: EntityType) -> bool {
+    matches!(
+        kind,
+        EntityType::Enterprise | EntityType::Project | EntityType::Organization | EntityType::Place
+    )
+}
+
+/// `安徽省合肥市`, `合肥市蜀山区`: a wider place written right before a narrower one;
+/// `高新区某某产业园`: a district right before a project or body.
+fn adjacent(ctx: &mut Ctx, placed: &mut [bool]) {
+    for s in 0..ctx.top.len() {
+        let top = ctx.top[s].clone();
+        for w in top.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            if ctx.kind(a) != EntityType::Place || !locatable(ctx.kind(b)) {
+                continue;
+            }
+            let gap = ctx.between(ctx.m(a).span.end, ctx.m(b).span.start);
+            if !clean_gap(gap).is_empty() || gap.contains('“') {
+                continue;
+            }
+            let la = places::level(&ctx.m(a).name);
+            if ctx.kind(b) == EntityType::Place {
+                let lb = places::level(&ctx.m(b).name);
+                if la < lb && la >= Level::Province {
+                    ctx.link(b, LOC, a, 0.8);
+                    placed[b] = true;
+                }
+            } else if la == Level::Local {
+                ctx.link(b, LOC, a, 0.6);
+                placed[b] = true;
+            }
+        }
+    }
+}
+
+/// `X位于/落户/坐落于/落地 Y`, with no clause break between.
+fn cue_words(ctx: &mut Ctx, placed: &mut [bool]) {
+    const CUES: [&str; 8] = [
+        "位于",
+        "落户",
+        "坐落于",
+        "坐落在",
+        "落地",
+        "选址",
+        "落户于",
+        "地处",
+    ];
+    for s in 0..ctx.top.len() {
+        let top = ctx.top[s].clone();
+        for (k, &b) in top.iter().enumerate() {
+            if ctx.kind(b) != EntityType::Place || k == 0 {
+                continue;
+            }
+            let prev = ctx.m(top[k - 1]).span.end;
+            let before = ctx.between(prev, ctx.m(b).span.start);
+            if has_break(before) || !CUES.iter().any(|c| before.contains(c)) {
+                continue;
+            }
+            // every project / enterprise / body of the list right before the cue
+            let mut j = k;
+            while j > 0 {
+                j -= 1;
+                let a = top[j];
+                if !locatable(ctx.kind(a)) || ctx.kind(a) == EntityType::Place {
+                    break;
+                }
+                ctx.link(a, LOC, b, 0.8);
+                placed[a] = true;
+                let gap = clean_gap(ctx.between(
+                    ctx.m(top[j.saturating_sub(1)]).span.end,
+                    ctx.m(a).span.start,
+                ));
+                if j == 0 || !super::lists::is_separator(&gap) {
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/// A place written inside the name: `蜀山区XX产业园` → 蜀山区, `合肥XX研究院` → 合肥,
+/// `XX集团安徽总部` → 安徽; a district before a city, else the place written last. A province opening an enterprise's or project's name names the
+/// company, not its site, and is passed over.
+fn inside_name(ctx: &mut Ctx, keys: &HashMap<String, usize>, placed: &mut [bool]) {
+    for i in ctx.distinct() {
+        let kind = ctx.kind(i);
+        if !locatable(kind) {
+            continue;
+        }
+        let name = ctx.m(i).name.as_str();
+        let own = if kind == EntityType::Place {
+            Some(places::level(name))
+        } else {
+            None
+        };
+        let mut best: Option<((u8, usize), usize, usize)> = None; // (rank, length, mention)
+        let chars: Vec<(usize, char)> = name.char_indices().collect();
+        for a in 0..chars.len() {
+            for len in 2..=8.min(chars.len() - a) {
+                let start = chars[a].0;
+                let end = chars.get(a + len).map_or(name.len(), |c| c.0);
+                if end == name.len() || (start == 0 && end == name.len()) {
+                    continue; // a suffix is the name's own kind word (济南高新区 ⊃ 高新区)
+                }
+                let Some(&p) = keys.get(&name[start..end]) else {
+                    continue;
+                };
+                if places::short(&ctx.m(p).name) == places::short(name) {
+                    continue; // its own short form
+                }
+                let lp = places::level(&ctx.m(p).name);
+                if let Some(lo) = own {
+                    if lp >= lo && !(lp == Level::Local && lo == Level::Local) {
+                        continue;
+                    }
+                }
+                // a district first; else the place written last (`某某实验室合肥基地` → 合肥)
+                let rank = match lp {
+                    Level::Local => (1, start),
+                    Level::City => (0, start),
+                    Level::Province if start > 0 || own.is_some() => (0, start),
+                    _ => continue,
+                };
+                if best.is_none_or(|(r, l, _)| (rank, len) > (r, l)) {
+                    best = Some((rank, len, p));
+                }
+            }
+        }
+        if let Some((_, _, p)) = best {
+            ctx.link(i, LOC, p, 0.75);
+            placed[i] = true;
+        }
+    }
+}
+
+/// A district named in a sentence, or in the head sentence of a numbered item, places the
+/// projects and bodies that follow it there (`推动XX区建设。全力推进A、B等平台建设`).
+fn heading_scope(ctx: &mut Ctx) {
+    let mut scope: Option<usize> = None;
+    for s in 0..ctx.top.len() {
+        let text = ctx.sentence(s);
+        if starts_item(text) || starts_line(ctx, s) {
+            scope = None;
+            if starts_item(text) {
+                let locals: Vec<usize> = ctx.top[s]
+                    .iter()
+                    .copied()
+                    .filter(|&i| is_local(ctx, i))
+                    .collect();
+                if locals.len() == 1 {
+                    scope = Some(locals[0]);
+                }
+            }
+        }
+        let mut near: Option<usize> = None;
+        for group in super::lists::groups(ctx, s) {
+            let first = group[0];
+            if group.iter().all(|&i| is_local(ctx, i)) {
+                near = group.last().copied();
+                continue;
+            }
+            // a district, a verb of building, then the list: `某某区加快建设A、B`
+            let by_verb = near.filter(|&p| {
+                let gap = ctx.between(ctx.m(p).span.end, ctx.m(first).span.start);
+                gap.chars().count() <= 20
+                    && !gap.contains(['。', '；', ';', '：', ':'])
+                    && gap.matches(['，', ',']).count() <= 1
+                    && BUILD.iter().any(|v| gap.contains(v))
+            });
+            for i in group {
+                if !matches!(ctx.kind(i), EntityType::Project | EntityType::Organization) {
+                    continue;
+                }
+                if let Some(p) = by_verb {
+                    ctx.link(i, LOC, p, 0.5);
+                } else if let Some(p) = scope {
+                    ctx.link(i, LOC, p, 0.45);
+                }
+            }
+        }
+    }
+}
+
+/// Verbs of building up, between a district and what is built there.
+const BUILD: [&str; 14] = [
+    "建设", "推进", "打造", "布局", "建成", "引进", "落地", "推动", "启用", "投用", "开工", "谋划",
+    "规划", "保障",
+];
+
+fn is_local(ctx: &Ctx, i: usize) -> bool {
+    ctx.kind(i) == EntityType::Place
+        && places::level(&ctx.m(i).name) == Level::Local
+        && !is_city(ctx, i)
+        && !foreign(ctx, &ctx.m(i).name)
+}
+
+/// Whether a name opens with a city or province (gazetteer) other than the document's city and
+/// its province (`苏州工业园区` in a 合肥 document).
+fn foreign(ctx: &Ctx, name: &str) -> bool {
+    let Some(p) = places::leading_place(name) else {
+        return false;
+    };
+    let Some(city) = ctx.city else {
+        return false;
+    };
+    let city_short = places::short(&ctx.m(city).name);
+    let home = places::province_of(city_short);
+    p != city_short && !home.is_some_and(|(f, s)| p == f || p == s)
+}
+
+/// Whether a sentence opens a numbered item: `1.`, `（一）`, `一、`, `一是`.
+pub(crate) fn starts_item(text: &str) -> bool {
+    let t = text.trim_start();
+    let mut chars = t.chars();
+    let Some(c0) = chars.next() else {
+        return false;
+    };
+    if c0 == '(' || c0 == '（' {
+        let inner: String = chars.take_while(|c| *c != ')' && *c != '）').collect();
+        return !inner.is_empty()
+            && inner.chars().count() <= 3
+            && inner
+                .chars()
+                .all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+    }
+    let num: String = t
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
+        .collect();
+    if num.is_empty() || num.chars().count() > 3 {
+        return false;
+    }
+    let rest = &t[num.len()..];
+    rest.starts_with(['.', '．', '、']) || rest.starts_with('是')
+}
+
+/// Whether sentence `s` starts a new line (a paragraph).
+pub(crate) fn starts_line(ctx: &Ctx, s: usize) -> bool {
+    if s == 0 {
+        return true;
+    }
+    let prev = &ctx.doc.sentences[s - 1].span;
+    let here = &ctx.doc.sentences[s].span;
+    ctx.between(prev.end, here.start).contains('\n')
+        || ctx.between(prev.start, prev.end).ends_with('\n')
+}
+
+/// Every city mentioned → its province, where the document names that province.
+fn provinces(ctx: &mut Ctx) {
+    let mut province_mention: HashMap<&str, usize> = HashMap::new();
+    let distinct = ctx.distinct();
+    for &i in &distinct {
+        let n = ctx.m(i).name.as_str();
+        if ctx.kind(i) == EntityType::Place && places::level(n) == Level::Province {
+            if let Some((full, _)) = places::province_of(n) {
+                province_mention.entry(full).or_insert(i);
+            }
+        }
+    }
+    for &i in &distinct {
+        let n = ctx.m(i).name.as_str();
+        if ctx.kind(i) != EntityType::Place || places::level(n) != Level::City {
+            continue;
+        }
+        if let Some((full, _)) = places::province_of(n) {
+            if let Some(&p) = province_mention.get(full) {
+                let conf = if is_city(ctx, i) { 0.8 } else { 0.6 };
+                ctx.link(i, LOC, p, conf);
+            }
+        }
+    }
+}
+
+/// The document's city for its districts and for the local enterprises, projects and bodies it
+/// names that no other rule placed, with a lower confidence.
+fn default_city(ctx: &mut Ctx, placed: &[bool]) {
+    let Some(city) = ctx.city else {
+        return;
+    };
+    let city_short = places::short(&ctx.m(city).name).to_string();
+    let home = places::province_of(&city_short);
+    for i in ctx.distinct() {
+        let kind = ctx.kind(i);
+        if !locatable(kind) || placed[i] || is_city(ctx, i) {
+            continue;
+        }
+        let name = ctx.m(i).name.as_str();
+        if kind == EntityType::Place {
+            if places::level(name) == Level::Local && !foreign(ctx, name) {
+                let admin = name.ends_with('区') || name.ends_with('县');
+                ctx.link(i, LOC, city, if admin { 0.6 } else { 0.5 });
+            }
+            continue;
+        }
+        // named after another city or province: not this city's
+        if let Some(p) = places::leading_place(name) {
+            let ours = p == city_short || home.is_some_and(|(f, s)| p == f || p == s);
+            if !ours || (kind == EntityType::Organization && p != city_short) {
+                continue;
+            }
+        }
+        if kind == EntityType::Organization && is_national_body(name) {
+            continue;
+        }
+        if kind == EntityType::Enterprise && name.starts_with("中国") {
+            continue;
+        }
+        ctx.link(i, LOC, city, 0.5);
+    }
+}
+
+/// Bodies of the state or province (国务院, 工信部, 省委), which a city's document names but
+/// which are not in the city.
+fn is_national_body(name: &str) -> bool {
+    const HEADS: [&str; 9] = [
+        "国家",
+        "国务院",
+        "中国",
+        "中央",
+        "中共中央",
+        "全国",
+        "省",
+        "党中央",
+        "人民银行",
+    ];
+    HEADS.iter().any(|h| name.starts_with(h))
+        || (name.ends_with('部') && name.chars().count() <= 4)
+        || name.ends_with("总局")
+}

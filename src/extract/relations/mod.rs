@@ -1,0 +1,263 @@
+//! Relations the text states between mentions (and targets): LOCATED_IN, IN_INDUSTRY, DEVELOPS,
+//! PARTNERS_WITH, WORKS_FOR, PART_OF, RESPONSIBLE_FOR, SETS_TARGET and MEASURES, each with its
+//! sentence, span and confidence.
+//!
+//! Each relation family has its own file of rules; this one holds the shared context ([`Ctx`]:
+//! mentions by sentence, the document's city, duplicate suppression) and runs them in turn.
+//! Never emits MENTIONS or CO_OCCURS (resolve makes those), never looks across documents.
+
+mod develops;
+mod goals;
+mod industry;
+mod lists;
+mod located;
+mod partners;
+mod parts;
+mod people;
+mod places;
+mod policy;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::{Endpoint, Mention, RelationMention, TargetMention};
+use crate::ingest::Document;
+use crate::model::{EntityType, RelationType};
+
+/// Finds the relations of a document between its mentions and targets.
+///
+/// # Complexity
+/// Linear in the number of mentions and targets, times the length of a name (name look-ups scan
+/// a name's substrings) — pairs of mentions are only ever formed within one sentence.
+///
+/// # Example
+/// ```
+/// use zhitu::extract::{relations::extract_relations, Mention};
+/// use zhitu::ingest::parse_document;
+/// use zhitu::model::EntityType;
+/// let doc = parse_document("d.txt", "d.txt".as_ref(), "苏州市推进蜀山区建设。".as_bytes()).unwrap();
+/// let m = |name: &str, kind, at: usize| Mention {
+///     name: name.into(), kind, sentence: 0, span: at..at + name.len(), confidence: 1.0 };
+/// let mentions = vec![m("苏州市", EntityType::Place, 0), m("蜀山区", EntityType::Place, 15)];
+/// let rels = extract_relations(&doc, &mentions, &[]);
+/// assert_eq!(rels.len(), 1); // 蜀山区 LOCATED_IN 苏州市
+/// ```
+pub fn extract_relations(
+    doc: &Document,
+    mentions: &[Mention],
+    targets: &[TargetMention],
+) -> Vec<RelationMention> {
+    let mut ctx = Ctx::new(doc, mentions, targets);
+    located::run(&mut ctx);
+    develops::run(&mut ctx);
+    industry::run(&mut ctx);
+    policy::run(&mut ctx);
+    people::run(&mut ctx);
+    partners::run(&mut ctx);
+    goals::run(&mut ctx);
+    ctx.out
+}
+
+/// What every rule sees: the document, its mentions grouped by sentence, and what was found.
+pub(crate) struct Ctx<'a> {
+    pub doc: &'a Document,
+    pub mentions: &'a [Mention],
+    pub targets: &'a [TargetMention],
+    /// Per sentence, the indices of its outermost mentions (not inside another one), in order.
+    pub top: Vec<Vec<usize>>,
+    /// The mention standing for the document's city, if any.
+    pub city: Option<usize>,
+    out: Vec<RelationMention>,
+    /// (source key, relation, target key) → index in `out`.
+    seen: HashMap<(String, RelationType, String), usize>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(doc: &'a Document, mentions: &'a [Mention], targets: &'a [TargetMention]) -> Self {
+        let mut top: Vec<Vec<usize>> = vec![Vec::new(); doc.sentences.len()];
+        let mut order: Vec<usize> = (0..mentions.len())
+            .filter(|&i| valid(doc, &mentions[i]))
+            .collect();
+        order.sort_by_key(|&i| {
+            (
+                mentions[i].span.start,
+                std::cmp::Reverse(mentions[i].span.end),
+            )
+        });
+        let mut reach = 0;
+        for i in order {
+            let m = &mentions[i];
+            if m.span.start < reach {
+                continue; // inside an earlier, longer mention
+            }
+            reach = m.span.end;
+            top[m.sentence].push(i);
+        }
+        let mut ctx = Ctx {
+            doc,
+            mentions,
+            targets,
+            top,
+            city: None,
+            out: Vec::new(),
+            seen: HashMap::new(),
+        };
+        ctx.city = located::find_city(&ctx);
+        ctx
+    }
+
+    /// The mention `i`.
+    pub fn m(&self, i: usize) -> &'a Mention {
+        &self.mentions[i]
+    }
+
+    /// The kind of mention `i`.
+    pub fn kind(&self, i: usize) -> EntityType {
+        self.mentions[i].kind
+    }
+
+    /// The document text between two byte offsets ("" when out of order or not on a char
+    /// boundary).
+    pub fn between(&self, from: usize, to: usize) -> &'a str {
+        if from > to {
+            return "";
+        }
+        self.doc.text.get(from..to).unwrap_or("")
+    }
+
+    /// Up to `n` characters of the text right before byte `pos`.
+    pub fn before(&self, pos: usize, n: usize) -> &'a str {
+        let Some(head) = self.doc.text.get(..pos) else {
+            return "";
+        };
+        let start = head
+            .char_indices()
+            .rev()
+            .nth(n.saturating_sub(1))
+            .map_or(0, |(b, _)| b);
+        &head[start..]
+    }
+
+    /// The text of sentence `s`.
+    pub fn sentence(&self, s: usize) -> &'a str {
+        self.doc
+            .sentences
+            .get(s)
+            .and_then(|x| self.doc.text.get(x.span.clone()))
+            .unwrap_or("")
+    }
+
+    /// Indices of every valid mention, in document order, each name and kind once (its first
+    /// occurrence).
+    pub fn distinct(&self) -> Vec<usize> {
+        let mut seen = std::collections::HashSet::new();
+        let mut idx: Vec<usize> = (0..self.mentions.len())
+            .filter(|&i| valid(self.doc, &self.mentions[i]))
+            .collect();
+        idx.sort_by_key(|&i| self.mentions[i].span.start);
+        idx.retain(|&i| seen.insert((self.mentions[i].name.as_str(), self.mentions[i].kind)));
+        idx
+    }
+
+    /// The relations recorded so far.
+    pub fn relations(&self) -> &[RelationMention] {
+        &self.out
+    }
+
+    /// Records a relation between two mentions, the span covering both.
+    pub fn link(&mut self, a: usize, rel: RelationType, b: usize, conf: f32) {
+        let (ma, mb) = (self.m(a), self.m(b));
+        // Across sentences (a default, or a heading's scope) the evidence is the source's own.
+        let span = if ma.sentence == mb.sentence {
+            ma.span.start.min(mb.span.start)..ma.span.end.max(mb.span.end)
+        } else {
+            ma.span.clone()
+        };
+        self.push(
+            Endpoint::Mention(a),
+            rel,
+            Endpoint::Mention(b),
+            ma.sentence,
+            span,
+            conf,
+        );
+    }
+
+    /// Records a relation, keeping one per (source name, relation, target name): the most
+    /// confident. Self-loops (same name) are dropped.
+    pub fn push(
+        &mut self,
+        source: Endpoint,
+        relation: RelationType,
+        target: Endpoint,
+        sentence: usize,
+        span: Range<usize>,
+        confidence: f32,
+    ) {
+        let (ks, kt) = (self.key(source), self.key(target));
+        if ks == kt {
+            return;
+        }
+        let rel = RelationMention {
+            source,
+            relation,
+            target,
+            sentence,
+            span,
+            confidence,
+        };
+        match self.seen.get(&(ks.clone(), relation, kt.clone())) {
+            Some(&i) => {
+                if self.out[i].confidence < confidence {
+                    self.out[i] = rel;
+                }
+            }
+            None => {
+                self.seen.insert((ks, relation, kt), self.out.len());
+                self.out.push(rel);
+            }
+        }
+    }
+
+    fn key(&self, e: Endpoint) -> String {
+        match e {
+            Endpoint::Mention(i) => {
+                format!("{}\u{1}{}", self.mentions[i].name, self.mentions[i].kind)
+            }
+            Endpoint::Target(i) => format!("\u{2}{i}"),
+            Endpoint::Document => "\u{3}".to_string(),
+        }
+    }
+}
+
+/// A mention whose sentence and span fit the document.
+fn valid(doc: &Document, m: &Mention) -> bool {
+    m.sentence < doc.sentences.len()
+        && m.span.start < m.span.end
+        && doc.text.get(m.span.clone()).is_some()
+}
+
+/// Removes quotes, book-title marks and white space from a stretch of text between mentions.
+pub(crate) fn clean_gap(s: &str) -> String {
+    s.chars()
+        .filter(|c| {
+            !matches!(
+                c,
+                '“' | '”' | '‘' | '’' | '"' | '\'' | '《' | '》' | '「' | '」'
+            ) && !c.is_whitespace()
+        })
+        .collect()
+}
+
+/// Whether a stretch of text holds clause punctuation.
+pub(crate) fn has_break(s: &str) -> bool {
+    s.contains(|c: char| {
+        matches!(
+            c,
+            '，' | ',' | '。' | '；' | ';' | '：' | ':' | '！' | '？' | '\n'
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests;

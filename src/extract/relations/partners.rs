@@ -1,0 +1,67 @@
+//! PARTNERS_WITH: `A与B合作/签约/共建/联合…` between enterprises and organisations of one
+//! sentence (`A及时调整…，与B合作共建…` too: A is the nearest actor before 与).
+
+use super::{clean_gap, has_break, lists, Ctx};
+use crate::model::{EntityType, RelationType};
+
+const CUES: [&str; 11] = [
+    "合作",
+    "签约",
+    "签订",
+    "签署",
+    "联合",
+    "共建",
+    "携手",
+    "共同",
+    "战略合作",
+    "牵手",
+    "联手",
+];
+
+fn actor(kind: EntityType) -> bool {
+    matches!(kind, EntityType::Enterprise | EntityType::Organization)
+}
+
+/// Runs the PARTNERS_WITH rule.
+pub(crate) fn run(ctx: &mut Ctx) {
+    for s in 0..ctx.top.len() {
+        let groups = lists::groups(ctx, s);
+        for (g, group) in groups.iter().enumerate() {
+            let first = group[0];
+            let last = *group.last().unwrap_or(&first);
+            if !group.iter().all(|&i| actor(ctx.kind(i))) {
+                continue;
+            }
+            let lead = clean_gap(ctx.before(ctx.m(first).span.start, 2));
+            if !(lead.ends_with('与') || lead.ends_with('同') || lead.ends_with("和")) {
+                continue;
+            }
+            let after = ctx.doc.text.get(ctx.m(last).span.end..).unwrap_or("");
+            let after: String = after.chars().take(8).collect();
+            let cut = after
+                .find(|c: char| "，。；,;：".contains(c))
+                .unwrap_or(after.len());
+            if !CUES.iter().any(|c| after[..cut].contains(c)) {
+                continue;
+            }
+            // the nearest actor before, within the sentence
+            let Some(a) = groups[..g]
+                .iter()
+                .rev()
+                .flat_map(|gr| gr.iter().rev())
+                .copied()
+                .find(|&i| actor(ctx.kind(i)))
+            else {
+                continue;
+            };
+            let between = ctx.between(ctx.m(a).span.end, ctx.m(first).span.start);
+            if between.chars().count() > 40 || between.contains(['。', '；']) {
+                continue;
+            }
+            let conf = if has_break(between) { 0.55 } else { 0.7 };
+            for &b in group {
+                ctx.link(a, RelationType::PartnersWith, b, conf);
+            }
+        }
+    }
+}

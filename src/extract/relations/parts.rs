@@ -1,0 +1,77 @@
+//! Parts and wholes from the grammar of lists, within a sentence: a list closed by a head
+//! (`A、B、C等新一代信息技术`, `以A、B等企业为代表的X、Y行业`, `甲、乙两个“某某”工程`, `以A为核心的B`)
+//! and a head opening a list (`X领域重点推动A、B`, `X产业，重点发展A、B`). The relation follows
+//! the types: industry in industry, policy in policy, project in project → PART_OF; project or
+//! enterprise → industry → IN_INDUSTRY.
+
+use super::lists::{self, closes_list, opens_list};
+use super::{clean_gap, Ctx};
+use crate::model::{EntityType, RelationType};
+
+/// What an item is to its head, by their types, if anything.
+pub(crate) fn part_relation(item: EntityType, head: EntityType) -> Option<RelationType> {
+    use EntityType::*;
+    match (item, head) {
+        (Industry, Industry) | (Policy, Policy) | (Project, Project) => Some(RelationType::PartOf),
+        (Project | Enterprise, Industry) => Some(RelationType::InIndustry),
+        _ => None,
+    }
+}
+
+/// Runs the list rules over every sentence.
+pub(crate) fn run(ctx: &mut Ctx) {
+    for s in 0..ctx.top.len() {
+        let groups = lists::groups(ctx, s);
+        for w in groups.windows(2) {
+            let (items, heads) = (&w[0], &w[1]);
+            let last = *items.last().unwrap_or(&items[0]);
+            let raw = ctx.between(ctx.m(last).span.end, ctx.m(heads[0]).span.start);
+            let gap = clean_gap(raw);
+            if closes_list(&gap) || (led_by_yi(ctx, items[0]) && is_wei_de(&gap)) {
+                closed(ctx, items, heads, 0.65);
+            } else if items.len() == 1 && opens_list(&gap) {
+                for &i in heads {
+                    relate(ctx, i, items[0], 0.6);
+                }
+            }
+        }
+    }
+}
+
+/// Items closed by heads: each to the one head; pairwise when the counts match; each to each
+/// for industries of enterprises or projects.
+fn closed(ctx: &mut Ctx, items: &[usize], heads: &[usize], conf: f32) {
+    if heads.len() == 1 {
+        for &i in items {
+            relate(ctx, i, heads[0], conf);
+        }
+    } else if heads.len() == items.len() {
+        for (&i, &h) in items.iter().zip(heads) {
+            relate(ctx, i, h, conf);
+        }
+    } else {
+        for &i in items {
+            for &h in heads {
+                if part_relation(ctx.kind(i), ctx.kind(h)) == Some(RelationType::InIndustry) {
+                    relate(ctx, i, h, conf - 0.2);
+                }
+            }
+        }
+    }
+}
+
+fn relate(ctx: &mut Ctx, item: usize, head: usize, conf: f32) {
+    if let Some(rel) = part_relation(ctx.kind(item), ctx.kind(head)) {
+        ctx.link(item, rel, head, conf);
+    }
+}
+
+/// Whether the mention is preceded by 以 (`以A为核心的B`).
+fn led_by_yi(ctx: &Ctx, i: usize) -> bool {
+    clean_gap(ctx.before(ctx.m(i).span.start, 3)).ends_with('以')
+}
+
+/// `为核心的`, `为母体和统领的`, `为龙头的`.
+fn is_wei_de(gap: &str) -> bool {
+    gap.starts_with('为') && gap.ends_with('的') && gap.chars().count() <= 10
+}

@@ -1,0 +1,298 @@
+//! Snapshot tests of the relation rules on made-up sentences in the genre, with hand-made
+//! mentions standing in for the entity extractor (every occurrence of each listed name, longest
+//! first).
+
+use std::path::Path;
+
+use expect_test::{expect, Expect};
+
+use super::extract_relations;
+use crate::extract::{Endpoint, Mention, RelationMention, TargetMention};
+use crate::ingest::{parse_document, Document};
+use crate::model::EntityType::{self, *};
+
+fn doc(text: &str) -> Document {
+    parse_document("t.txt", Path::new("t.txt"), text.as_bytes()).expect("test text")
+}
+
+/// Every occurrence of every listed name, an occurrence inside a longer one dropped.
+fn mentions(doc: &Document, names: &[(&str, EntityType)]) -> Vec<Mention> {
+    let mut found: Vec<Mention> = Vec::new();
+    for &(name, kind) in names {
+        for (at, _) in doc.text.match_indices(name) {
+            let sentence = doc
+                .sentences
+                .iter()
+                .position(|s| s.span.start <= at && at < s.span.end)
+                .unwrap_or(0);
+            found.push(Mention {
+                name: name.to_string(),
+                kind,
+                sentence,
+                span: at..at + name.len(),
+                confidence: 1.0,
+            });
+        }
+    }
+    let all = found.clone();
+    found.retain(|m| {
+        !all.iter().any(|o| {
+            o.span.start <= m.span.start && m.span.end <= o.span.end && o.span.len() > m.span.len()
+        })
+    });
+    found.sort_by_key(|m| m.span.start);
+    found
+}
+
+fn render(
+    doc: &Document,
+    ms: &[Mention],
+    ts: &[TargetMention],
+    rels: &[RelationMention],
+) -> String {
+    let end = |e: Endpoint| match e {
+        Endpoint::Mention(i) => ms[i].name.clone(),
+        Endpoint::Target(i) => format!("target:{}", ts[i].metric),
+        Endpoint::Document => "document".to_string(),
+    };
+    let mut lines: Vec<String> = rels
+        .iter()
+        .map(|r| {
+            format!(
+                "{} -{}-> {} {:.2} «{}»",
+                end(r.source),
+                r.relation,
+                end(r.target),
+                r.confidence,
+                &doc.text[r.span.clone()]
+            )
+        })
+        .collect();
+    lines.sort();
+    lines.join("\n") + "\n"
+}
+
+fn check(text: &str, names: &[(&str, EntityType)], want: Expect) {
+    let d = doc(text);
+    let ms = mentions(&d, names);
+    let rels = extract_relations(&d, &ms, &[]);
+    want.assert_eq(&render(&d, &ms, &[], &rels));
+}
+
+#[test]
+fn districts_and_city_and_province() {
+    check(
+        "合肥市2024年工业经济工作报告\n蜀山区、包河区和合肥高新区增速高于全市平均水平。合肥市位于安徽省中部，长江流域。对口支援甘肃省临夏州。",
+        &[
+            ("合肥市", Place),
+            ("蜀山区", Place),
+            ("包河区", Place),
+            ("合肥高新区", Place),
+            ("安徽省", Place),
+            ("长江流域", Place),
+            ("甘肃省", Place),
+            ("临夏州", Place),
+        ],
+        expect![[r#"
+            临夏州 -LOCATED_IN-> 甘肃省 0.80 «甘肃省临夏州»
+            包河区 -LOCATED_IN-> 合肥市 0.60 «包河区»
+            合肥市 -LOCATED_IN-> 安徽省 0.80 «合肥市»
+            合肥高新区 -LOCATED_IN-> 合肥市 0.75 «合肥高新区»
+            蜀山区 -LOCATED_IN-> 合肥市 0.60 «蜀山区»
+        "#]],
+    );
+}
+
+#[test]
+fn local_firms_projects_and_bodies() {
+    check(
+        "合肥市工业和信息化局2024年工作总结\n合肥市全年工业增长8%。合肥市工业和信息化局会同市发展改革委推动江淮集团、晶合集成加快发展。包河区加快建设滨湖科学城、量子信息产业园。苏州工业园区、国务院、安徽大学、合肥实验室苏州基地。3.推动新站区建设全面起势。全力推进显示产业基地等平台建设。\n量子信息产业园落户蜀山区。",
+        &[
+            ("合肥市", Place),
+            ("合肥市工业和信息化局", Organization),
+            ("市发展改革委", Organization),
+            ("江淮集团", Enterprise),
+            ("晶合集成", Enterprise),
+            ("包河区", Place),
+            ("蜀山区", Place),
+            ("新站区", Place),
+            ("滨湖科学城", Project),
+            ("量子信息产业园", Project),
+            ("显示产业基地", Project),
+            ("苏州工业园区", Place),
+            ("苏州", Place),
+            ("国务院", Organization),
+            ("合肥", Place),
+            ("安徽大学", Organization),
+            ("合肥实验室苏州基地", Organization),
+        ],
+        expect![[r#"
+            包河区 -LOCATED_IN-> 合肥市 0.60 «包河区»
+            合肥实验室苏州基地 -LOCATED_IN-> 合肥市 0.75 «合肥实验室苏州基地»
+            合肥市工业和信息化局 -LOCATED_IN-> 合肥市 0.75 «合肥市工业和信息化局»
+            市发展改革委 -LOCATED_IN-> 合肥市 0.50 «市发展改革委»
+            新站区 -LOCATED_IN-> 合肥市 0.60 «新站区»
+            显示产业基地 -LOCATED_IN-> 合肥市 0.50 «显示产业基地»
+            显示产业基地 -LOCATED_IN-> 新站区 0.45 «显示产业基地»
+            晶合集成 -LOCATED_IN-> 合肥市 0.50 «晶合集成»
+            江淮集团 -LOCATED_IN-> 合肥市 0.50 «江淮集团»
+            滨湖科学城 -LOCATED_IN-> 包河区 0.50 «包河区加快建设滨湖科学城»
+            滨湖科学城 -LOCATED_IN-> 合肥市 0.50 «滨湖科学城»
+            蜀山区 -LOCATED_IN-> 合肥市 0.60 «蜀山区»
+            量子信息产业园 -LOCATED_IN-> 包河区 0.50 «包河区加快建设滨湖科学城、量子信息产业园»
+            量子信息产业园 -LOCATED_IN-> 合肥市 0.50 «量子信息产业园»
+            量子信息产业园 -LOCATED_IN-> 蜀山区 0.80 «量子信息产业园落户蜀山区»
+        "#]],
+    );
+}
+
+#[test]
+fn enterprises_projects_and_industries() {
+    check(
+        "合肥市政府工作报告\n以江淮集团、科大讯飞等企业为代表的汽车、人工智能等行业增长较快。蔚来新能源整车项目竣工投产，江淮集团动力电池项目开工。推动长鑫、晶合“芯屏”基地建设。新能源汽车领域重点推动智能网联汽车、动力电池等重点项目建设。依托量子大道、科学岛等重大项目，打造量子信息产业集群。",
+        &[
+            ("合肥市", Place),
+            ("江淮集团", Enterprise),
+            ("科大讯飞", Enterprise),
+            ("蔚来", Enterprise),
+            ("长鑫", Enterprise),
+            ("晶合", Enterprise),
+            ("汽车", Industry),
+            ("人工智能", Industry),
+            ("新能源汽车", Industry),
+            ("智能网联汽车", Industry),
+            ("动力电池", Industry),
+            ("量子信息", Industry),
+            ("蔚来新能源整车项目", Project),
+            ("江淮集团动力电池项目", Project),
+            ("芯屏”基地", Project),
+            ("量子大道", Project),
+            ("科学岛", Project),
+        ],
+        expect![[r#"
+            动力电池 -PART_OF-> 新能源汽车 0.60 «新能源汽车领域重点推动智能网联汽车、动力电池»
+            晶合 -DEVELOPS-> 芯屏”基地 0.60 «晶合“芯屏”基地»
+            晶合 -LOCATED_IN-> 合肥市 0.50 «晶合»
+            智能网联汽车 -PART_OF-> 新能源汽车 0.60 «新能源汽车领域重点推动智能网联汽车»
+            江淮集团 -DEVELOPS-> 江淮集团动力电池项目 0.70 «江淮集团»
+            江淮集团 -IN_INDUSTRY-> 动力电池 0.40 «江淮集团»
+            江淮集团 -IN_INDUSTRY-> 汽车 0.65 «江淮集团、科大讯飞等企业为代表的汽车»
+            江淮集团 -LOCATED_IN-> 合肥市 0.50 «江淮集团»
+            江淮集团动力电池项目 -IN_INDUSTRY-> 动力电池 0.60 «江淮集团动力电池项目»
+            江淮集团动力电池项目 -LOCATED_IN-> 合肥市 0.50 «江淮集团动力电池项目»
+            科大讯飞 -IN_INDUSTRY-> 人工智能 0.65 «科大讯飞等企业为代表的汽车、人工智能»
+            科大讯飞 -LOCATED_IN-> 合肥市 0.50 «科大讯飞»
+            科学岛 -IN_INDUSTRY-> 量子信息 0.35 «科学岛等重大项目，打造量子信息»
+            科学岛 -LOCATED_IN-> 合肥市 0.50 «科学岛»
+            芯屏”基地 -LOCATED_IN-> 合肥市 0.50 «芯屏”基地»
+            蔚来新能源整车项目 -LOCATED_IN-> 合肥市 0.50 «蔚来新能源整车项目»
+            量子大道 -IN_INDUSTRY-> 量子信息 0.35 «量子大道、科学岛等重大项目，打造量子信息»
+            量子大道 -LOCATED_IN-> 合肥市 0.50 «量子大道»
+            长鑫 -DEVELOPS-> 芯屏”基地 0.60 «长鑫、晶合“芯屏”基地»
+            长鑫 -LOCATED_IN-> 合肥市 0.50 «长鑫»
+        "#]],
+    );
+}
+
+#[test]
+fn policies_and_their_parts() {
+    check(
+        "苏州市推进制造业智能化改造三年行动计划\n（一）实施智能工厂培育行动\n1.推进试点。围绕智能工厂培育行动，开展示范。（责任单位：市工业和信息化局、市财政局）\n突出抓好“3+1”专项行动的实施。即：数字车间建设行动、工业互联网赋能行动和人才培育行动。\n“123”工程：聚焦一个目标；大力实施数字化转型和绿色化转型双轮驱动战略；打造三大品牌。\n实施智能制造战略作为全市制造强市战略的重要组成部分。",
+        &[
+            ("苏州市", Place),
+            ("苏州市推进制造业智能化改造三年行动计划", Policy),
+            ("智能工厂培育行动", Policy),
+            ("市工业和信息化局", Organization),
+            ("市财政局", Organization),
+            ("3+1”专项行动", Policy),
+            ("数字车间建设行动", Policy),
+            ("工业互联网赋能行动", Policy),
+            ("人才培育行动", Policy),
+            ("123”工程", Policy),
+            ("双轮驱动战略", Policy),
+            ("智能制造战略", Policy),
+            ("制造强市战略", Policy),
+        ],
+        expect![[r#"
+            人才培育行动 -PART_OF-> 3+1”专项行动 0.70 «人才培育行动»
+            双轮驱动战略 -PART_OF-> 123”工程 0.50 «双轮驱动战略»
+            工业互联网赋能行动 -PART_OF-> 3+1”专项行动 0.70 «工业互联网赋能行动»
+            市工业和信息化局 -RESPONSIBLE_FOR-> 智能工厂培育行动 0.60 «市工业和信息化局»
+            市财政局 -RESPONSIBLE_FOR-> 智能工厂培育行动 0.60 «市财政局»
+            数字车间建设行动 -PART_OF-> 3+1”专项行动 0.70 «数字车间建设行动»
+            智能制造战略 -PART_OF-> 制造强市战略 0.55 «智能制造战略作为全市制造强市战略»
+            智能工厂培育行动 -PART_OF-> 苏州市推进制造业智能化改造三年行动计划 0.60 «智能工厂培育行动»
+        "#]],
+    );
+}
+
+#[test]
+fn people_and_partners() {
+    check(
+        "苏州市召开新闻发布会\n我们邀请到苏州市工业和信息化局党组书记、局长张某某，苏州市工业和信息化局副局长李某某。恒力集团及时调整产品结构，与吉利合作共建光伏电站。东吴证券和恒力集团等企业增长较快。",
+        &[
+            ("苏州市", Place),
+            ("苏州市工业和信息化局", Organization),
+            ("张某某", Person),
+            ("李某某", Person),
+            ("恒力集团", Enterprise),
+            ("吉利", Enterprise),
+            ("东吴证券", Enterprise),
+        ],
+        expect![[r#"
+            东吴证券 -LOCATED_IN-> 苏州市 0.50 «东吴证券»
+            吉利 -LOCATED_IN-> 苏州市 0.50 «吉利»
+            张某某 -WORKS_FOR-> 苏州市工业和信息化局 0.80 «苏州市工业和信息化局党组书记、局长张某某»
+            恒力集团 -LOCATED_IN-> 苏州市 0.50 «恒力集团»
+            恒力集团 -PARTNERS_WITH-> 吉利 0.55 «恒力集团及时调整产品结构，与吉利»
+            李某某 -WORKS_FOR-> 苏州市工业和信息化局 0.80 «苏州市工业和信息化局副局长李某某»
+            苏州市工业和信息化局 -LOCATED_IN-> 苏州市 0.75 «苏州市工业和信息化局»
+        "#]],
+    );
+}
+
+#[test]
+fn targets_are_set_and_measure() {
+    let d = doc("合肥市“十四五”规划\n到2025年，集成电路产业规模达到2000亿元。");
+    let ms = mentions(
+        &d,
+        &[
+            ("合肥市", Place),
+            ("十四五”规划", Policy),
+            ("集成电路", Industry),
+        ],
+    );
+    let at = d.text.find("集成电路产业规模").unwrap_or(0);
+    let ts = vec![TargetMention {
+        metric: "集成电路产业规模".into(),
+        value: 2000.0,
+        unit: "亿元".into(),
+        year: Some(2025),
+        comparator: None,
+        text: "集成电路产业规模达到2000亿元".into(),
+        sentence: 1,
+        span: at..at + "集成电路产业规模达到2000亿元".len(),
+        subject: ms.iter().position(|m| m.name == "集成电路"),
+    }];
+    let rels = extract_relations(&d, &ms, &ts);
+    expect![[r#"
+        document -SETS_TARGET-> target:集成电路产业规模 0.90 «集成电路产业规模达到2000亿元»
+        target:集成电路产业规模 -MEASURES-> 集成电路 0.70 «集成电路产业规模达到2000亿元»
+    "#]]
+    .assert_eq(&render(&d, &ms, &ts, &rels));
+}
+
+#[test]
+fn no_mentions_no_relations_no_panic() {
+    let d = doc("空文档。");
+    assert!(extract_relations(&d, &[], &[]).is_empty());
+    // mentions pointing outside the text are ignored
+    let bad = Mention {
+        name: "某地".into(),
+        kind: Place,
+        sentence: 9,
+        span: 100..200,
+        confidence: 1.0,
+    };
+    assert!(extract_relations(&d, &[bad], &[]).is_empty());
+}
