@@ -39,6 +39,9 @@ pub(crate) fn closes_list(gap: &str) -> bool {
     if gap.is_empty() || n > 12 || gap.contains(['。', '；', ';', '：', ':']) {
         return false;
     }
+    if gap.ends_with(['和', '及', '与', '、']) {
+        return false; // `A、B等公园和C`: C is one more item, not the head
+    }
     if gap.contains("为代表的") || gap.contains("为主的") || gap.contains("在内的") {
         return true;
     }
@@ -104,10 +107,10 @@ pub(crate) fn opens_list(gap: &str) -> bool {
     let starts = lead.iter().any(|l| g.starts_with(l)) || gap.starts_with(['，', ',']);
     let ends = verbs.iter().any(|v| g.ends_with(v));
     let commas = g.matches(['，', ',']).count();
-    starts
-        && ends
-        && commas <= 1
-        && (g.contains("重点") || g.contains("主要") || lead.iter().any(|l| g.starts_with(l)))
+    let stress = ["重点", "主要", "着力", "涵盖", "包含"]
+        .iter()
+        .any(|w| g.contains(w));
+    starts && ends && commas <= 1 && stress
 }
 
 #[cfg(test)]
@@ -128,5 +131,8 @@ mod tests {
         assert!(opens_list("：")); // 即：
         assert!(!opens_list("，推动"));
         assert!(!opens_list("建设"));
+        assert!(!opens_list("领域推进")); // 在A、B等X领域推进C: C is no part of X
+        assert!(!opens_list("产业集群，大力发展"));
+        assert!(!closes_list("等高速公路和"));
     }
 }

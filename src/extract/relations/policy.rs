@@ -101,10 +101,37 @@ fn own_plan(ctx: &mut Ctx) {
         if !starts_item(text) || text.chars().count() > 40 || !starts_line(ctx, s) {
             continue;
         }
+        let marker = ctx.doc.sentences[s].span.start + item_marker_len(text);
         for i in policies(ctx, s) {
-            ctx.link(i, PART, plan, 0.6);
+            // the heading is the policy, or `实施/开展…` it
+            let lead = clean_gap(ctx.between(marker, ctx.m(i).span.start));
+            let ok = lead.is_empty()
+                || (lead.chars().count() <= 4
+                    && ["实施", "开展", "推进", "抓好", "启动", "组织"]
+                        .iter()
+                        .any(|v| lead.contains(v)));
+            if ok {
+                ctx.link(i, PART, plan, 0.6);
+            }
         }
     }
+}
+
+/// The byte length of the item marker opening a heading (`（一）`, `1.`, `一、`).
+fn item_marker_len(text: &str) -> usize {
+    let mut n = 0;
+    for (b, c) in text.char_indices() {
+        if c.is_ascii_digit() || "一二三四五六七八九十(（".contains(c) || c.is_whitespace()
+        {
+            n = b + c.len_utf8();
+            continue;
+        }
+        if ")）.．、".contains(c) {
+            n = b + c.len_utf8();
+        }
+        break;
+    }
+    n
 }
 
 /// `A作为B的重要组成部分`, `A是B的一部分`.

@@ -296,3 +296,87 @@ fn no_mentions_no_relations_no_panic() {
     };
     assert!(extract_relations(&d, &[bad], &[]).is_empty());
 }
+
+/// Development aid, not a check: runs the rules on the sample corpus with the gold entities as
+/// mentions (every occurrence of every variant, quotes ignored) and writes
+/// `source\tRELATION\ttarget` lines to `$ZHITU_REL_OUT/<doc>.tsv`. Run with
+/// `ZHITU_REL_OUT=/tmp/rel cargo test --lib oracle -- --ignored`.
+#[test]
+#[ignore]
+fn oracle_mentions_on_corpus() {
+    let Ok(out) = std::env::var("ZHITU_REL_OUT") else {
+        return;
+    };
+    let _ = std::fs::create_dir_all(&out);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let Ok(dir) = std::fs::read_dir(root.join("tests/fixtures/gold")) else {
+        return;
+    };
+    for entry in dir.flatten() {
+        let gold: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(entry.path()).unwrap_or_default())
+                .unwrap_or_default();
+        let id = gold["doc"].as_str().unwrap_or("").to_string();
+        let Ok(bytes) = std::fs::read(root.join("graphs/corpus").join(&id)) else {
+            continue;
+        };
+        let d = parse_document(&id, Path::new(&id), &bytes).expect("corpus text");
+        // text without quotes, with a map back to byte offsets
+        let mut plain = String::new();
+        let mut back: Vec<usize> = Vec::new();
+        for (b, c) in d.text.char_indices() {
+            if matches!(c, '“' | '”' | '‘' | '’' | '"' | '《' | '》') {
+                continue;
+            }
+            for _ in 0..c.len_utf8() {
+                back.push(b);
+            }
+            plain.push(c);
+        }
+        back.push(d.text.len());
+        let mut ms: Vec<Mention> = Vec::new();
+        for e in gold["entities"].as_array().into_iter().flatten() {
+            let kind = EntityType::parse(e["type"].as_str().unwrap_or("")).unwrap_or(Unknown);
+            for v in e["variants"].as_array().into_iter().flatten() {
+                let v = v.as_str().unwrap_or("");
+                if v.is_empty() {
+                    continue;
+                }
+                for (at, _) in plain.match_indices(v) {
+                    let (start, end) = (back[at], back[at + v.len() - 1]);
+                    let end = end + d.text[end..].chars().next().map_or(0, char::len_utf8);
+                    let Some(sentence) = d
+                        .sentences
+                        .iter()
+                        .position(|s| s.span.start <= start && end <= s.span.end)
+                    else {
+                        continue;
+                    };
+                    ms.push(Mention {
+                        name: v.to_string(),
+                        kind,
+                        sentence,
+                        span: start..end,
+                        confidence: 1.0,
+                    });
+                }
+            }
+        }
+        ms.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+        let rels = extract_relations(&d, &ms, &[]);
+        let mut lines = String::new();
+        for r in rels {
+            if let (Endpoint::Mention(a), Endpoint::Mention(b)) = (r.source, r.target) {
+                lines.push_str(&format!(
+                    "{}\t{}\t{}\t{:.2}\t{}\n",
+                    ms[a].name,
+                    r.relation,
+                    ms[b].name,
+                    r.confidence,
+                    d.text.get(r.span.clone()).unwrap_or("")
+                ));
+            }
+        }
+        let _ = std::fs::write(Path::new(&out).join(format!("{id}.tsv")), lines);
+    }
+}
