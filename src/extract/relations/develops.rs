@@ -73,12 +73,13 @@ fn by_name(ctx: &mut Ctx) {
         }
         let name = ctx.m(p).name.as_str();
         let mut heads = vec![name];
-        // after a leading place: the place mentioned, or a gazetteer city / province
-        for pl in place_names
-            .iter()
-            .copied()
-            .chain(places::leading_place(name))
-        {
+        // after a leading place: a place mentioned, or a province or city (divisions)
+        let lead = places::leading_place(name);
+        let lead_forms = lead
+            .map(|d| d.name.as_str())
+            .into_iter()
+            .chain(lead.and_then(|d| d.short.as_deref()));
+        for pl in place_names.iter().copied().chain(lead_forms) {
             for form in [pl, places::short(pl)] {
                 if let Some(rest) = name.strip_prefix(form) {
                     heads.push(rest.trim_start_matches(['(', '（', ')', '）']));

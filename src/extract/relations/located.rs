@@ -28,7 +28,7 @@ pub(crate) fn find_city(ctx: &Ctx) -> Option<usize> {
             let mut first: Vec<&str> = Vec::new();
             for &i in &places {
                 let name = ctx.m(i).name.as_str();
-                if places::level(name) == Level::City && !places::is_province(name) {
+                if places::level(name) == Level::City {
                     let k = places::short(name);
                     let c = count.entry(k).or_insert(0);
                     if *c == 0 {
@@ -63,7 +63,7 @@ pub(crate) fn run(ctx: &mut Ctx) {
     cue_words(ctx, &mut placed);
     inside_name(ctx, &keys, &mut placed);
     heading_scope(ctx);
-    provinces(ctx);
+    provinces(ctx, &mut placed);
     default_city(ctx, &placed);
 }
 
@@ -292,18 +292,22 @@ fn is_local(ctx: &Ctx, i: usize) -> bool {
         && !foreign(ctx, &ctx.m(i).name)
 }
 
-/// Whether a name opens with a city or province (gazetteer) other than the document's city and
-/// its province (`苏州工业园区` in a 合肥 document).
+/// Whether a name opens with a city or province other than the document's city and its
+/// province (`苏州工业园区` in a 合肥 document).
 fn foreign(ctx: &Ctx, name: &str) -> bool {
     let Some(p) = places::leading_place(name) else {
         return false;
     };
-    let Some(city) = ctx.city else {
+    let Some(city) = city_division(ctx) else {
         return false;
     };
-    let city_short = places::short(&ctx.m(city).name);
-    let home = places::province_of(city_short);
-    p != city_short && !home.is_some_and(|(f, s)| p == f || p == s)
+    !places::within(p, city) && !places::province_of(&city.name).is_some_and(|h| h.name == p.name)
+}
+
+/// The division of the document's city.
+fn city_division(ctx: &Ctx) -> Option<&'static crate::segment::divisions::Division> {
+    let c = ctx.city?;
+    places::division(&ctx.m(c).name, None)
 }
 
 /// Whether a sentence opens a numbered item: `1.`, `（一）`, `一、`, `一是`.
@@ -343,28 +347,55 @@ pub(crate) fn starts_line(ctx: &Ctx, s: usize) -> bool {
         || ctx.between(prev.start, prev.end).ends_with('\n')
 }
 
-/// Every city mentioned → its province, where the document names that province.
-fn provinces(ctx: &mut Ctx) {
-    let mut province_mention: HashMap<&str, usize> = HashMap::new();
+/// Every city mentioned → its province, and every county or district → its city, where the
+/// document names them (districts looked up inside the document's city first).
+fn provinces(ctx: &mut Ctx, placed: &mut [bool]) {
+    let home = city_division(ctx);
+    let mut wide: HashMap<&str, usize> = HashMap::new(); // division name → mention
     let distinct = ctx.distinct();
     for &i in &distinct {
         let n = ctx.m(i).name.as_str();
-        if ctx.kind(i) == EntityType::Place && places::level(n) == Level::Province {
-            if let Some((full, _)) = places::province_of(n) {
-                province_mention.entry(full).or_insert(i);
-            }
+        if ctx.kind(i) != EntityType::Place || places::level(n) > Level::City {
+            continue;
+        }
+        if let Some(d) = places::division(n, None) {
+            wide.entry(d.name.as_str()).or_insert(i);
         }
     }
     for &i in &distinct {
         let n = ctx.m(i).name.as_str();
-        if ctx.kind(i) != EntityType::Place || places::level(n) != Level::City {
+        if ctx.kind(i) != EntityType::Place {
             continue;
         }
-        if let Some((full, _)) = places::province_of(n) {
-            if let Some(&p) = province_mention.get(full) {
-                let conf = if is_city(ctx, i) { 0.8 } else { 0.6 };
-                ctx.link(i, LOC, p, conf);
+        match places::level(n) {
+            Level::City => {
+                let Some(p) = places::province_of(n) else {
+                    continue;
+                };
+                if let Some(&m) = wide.get(p.name.as_str()) {
+                    let conf = if is_city(ctx, i) { 0.8 } else { 0.6 };
+                    ctx.link(i, LOC, m, conf);
+                }
             }
+            Level::Local => {
+                let Some(d) = places::division(n, home) else {
+                    continue;
+                };
+                let divs = crate::segment::divisions::Divisions::get();
+                let Some(city) = divs.city_of(d) else {
+                    continue;
+                };
+                if home.is_some_and(|h| h.name == city.name) {
+                    if let Some(c) = ctx.city {
+                        ctx.link(i, LOC, c, 0.8);
+                        placed[i] = true;
+                    }
+                } else if let Some(&m) = wide.get(city.name.as_str()) {
+                    ctx.link(i, LOC, m, 0.7);
+                    placed[i] = true;
+                }
+            }
+            _ => {}
         }
     }
 }
@@ -375,8 +406,6 @@ fn default_city(ctx: &mut Ctx, placed: &[bool]) {
     let Some(city) = ctx.city else {
         return;
     };
-    let city_short = places::short(&ctx.m(city).name).to_string();
-    let home = places::province_of(&city_short);
     for i in ctx.distinct() {
         let kind = ctx.kind(i);
         if !locatable(kind) || placed[i] || is_city(ctx, i) {
@@ -390,10 +419,16 @@ fn default_city(ctx: &mut Ctx, placed: &[bool]) {
             }
             continue;
         }
-        // named after another city or province: not this city's
-        if let Some(p) = places::leading_place(name) {
-            let ours = p == city_short || home.is_some_and(|(f, s)| p == f || p == s);
-            if !ours || (kind == EntityType::Organization && p != city_short) {
+        // named after another city or province: not this city's; a body named after the
+        // province is the province's
+        if foreign(ctx, name) {
+            continue;
+        }
+        if kind == EntityType::Organization {
+            let home = city_division(ctx);
+            if places::leading_place(name)
+                .is_some_and(|p| !home.is_some_and(|h| places::within(p, h)))
+            {
                 continue;
             }
         }

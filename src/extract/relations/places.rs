@@ -1,12 +1,9 @@
 //! Place levels: how general a place name is (country, region, province, city, or local: a
-//! district, county, zone or area inside a city), from its suffix and the embedded gazetteer of
-//! provinces and their prefecture-level cities (`data/relation_places.txt`, general facts only).
+//! district, county, zone or area inside a city), from China's administrative divisions
+//! ([`crate::segment::divisions`]) where the name is one, else from its suffix; and which city
+//! or province a division belongs to.
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
-
-/// The gazetteer, embedded.
-const PLACES: &str = include_str!("../../../data/relation_places.txt");
+use crate::segment::divisions::{self, Division, Divisions};
 
 /// How general a place is; smaller is wider.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -15,48 +12,10 @@ pub(crate) enum Level {
     /// A named region across administrative lines (…流域, …经济圈, 长三角).
     Region,
     Province,
+    /// A prefecture-level city, or a municipality (北京市).
     City,
     /// A district, county, town, zone or area: inside a city.
     Local,
-}
-
-/// Provinces (full and short names) and the prefecture-level cities in each.
-struct Gazetteer {
-    /// Province-level division: (full name, short name).
-    provinces: Vec<(String, String)>,
-    /// Full or short province name → index in `provinces`.
-    province_index: HashMap<String, usize>,
-    /// City short name → index in `provinces`.
-    city_province: HashMap<String, usize>,
-}
-
-fn gazetteer() -> &'static Gazetteer {
-    static G: OnceLock<Gazetteer> = OnceLock::new();
-    G.get_or_init(|| {
-        let mut g = Gazetteer {
-            provinces: Vec::new(),
-            province_index: HashMap::new(),
-            city_province: HashMap::new(),
-        };
-        for line in PLACES.lines() {
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let mut cols = line.split('\t');
-            let (Some(full), Some(short)) = (cols.next(), cols.next()) else {
-                continue;
-            };
-            let i = g.provinces.len();
-            g.provinces
-                .push((full.trim().to_string(), short.trim().to_string()));
-            g.province_index.insert(full.trim().to_string(), i);
-            g.province_index.insert(short.trim().to_string(), i);
-            for city in cols.next().unwrap_or("").split_whitespace() {
-                g.city_province.entry(city.to_string()).or_insert(i);
-            }
-        }
-        g
-    })
 }
 
 const COUNTRIES: &[&str] = &[
@@ -128,27 +87,44 @@ const REGIONS: &[&str] = &[
     "中部",
 ];
 
+/// The division a place name stands for: the one inside `within` if any, else the single best.
+pub(crate) fn division<'d>(name: &str, within: Option<&'d Division>) -> Option<&'d Division> {
+    let d = Divisions::get();
+    within
+        .and_then(|w| d.lookup_within(name, w))
+        .or_else(|| d.lookup(name))
+}
+
+fn level_of(d: &Division) -> Level {
+    if Divisions::get().is_city(d) {
+        return Level::City;
+    }
+    match d.level {
+        divisions::Level::Province => Level::Province,
+        divisions::Level::City => Level::City,
+        divisions::Level::County => Level::Local,
+    }
+}
+
 /// The level of a place name.
 pub(crate) fn level(name: &str) -> Level {
-    let g = gazetteer();
     if COUNTRIES.contains(&name) || (name.ends_with('国') && name.chars().count() <= 4) {
         return Level::Country;
     }
-    if g.province_index.contains_key(name)
-        || name.ends_with('省')
-        || name.ends_with("自治区")
-        || name.ends_with("特别行政区")
-    {
-        return Level::Province;
-    }
-    if REGIONS.contains(&name) || REGION_SUFFIXES.iter().any(|s| name.ends_with(s)) {
+    if REGIONS.contains(&name) {
         return Level::Region;
     }
-    if g.city_province.contains_key(short(name))
-        || name.ends_with('市')
-        || name.ends_with('州')
-        || name.ends_with('盟')
-    {
+    let cands = Divisions::get().lookup_all(name);
+    if let Some(widest) = cands.iter().map(|d| level_of(d)).min() {
+        return widest;
+    }
+    if name.ends_with('省') || name.ends_with("自治区") || name.ends_with("特别行政区") {
+        return Level::Province;
+    }
+    if REGION_SUFFIXES.iter().any(|s| name.ends_with(s)) {
+        return Level::Region;
+    }
+    if name.ends_with('市') || name.ends_with('州') || name.ends_with('盟') {
         return Level::City;
     }
     Level::Local
@@ -166,40 +142,33 @@ pub(crate) fn short(name: &str) -> &str {
     name
 }
 
-/// The province (full name, short name) a city or province name belongs to, from the gazetteer.
-pub(crate) fn province_of(name: &str) -> Option<(&'static str, &'static str)> {
-    let g = gazetteer();
-    let i = g
-        .province_index
-        .get(name)
-        .or_else(|| g.city_province.get(short(name)))?;
-    let (full, short) = &g.provinces[*i];
-    Some((full.as_str(), short.as_str()))
+/// The province-level division a city or province name belongs to (or is).
+pub(crate) fn province_of(name: &str) -> Option<&'static Division> {
+    let d = Divisions::get();
+    d.province(d.lookup(name)?)
 }
 
-/// Whether `name` is a province's full or short name.
-pub(crate) fn is_province(name: &str) -> bool {
-    gazetteer().province_index.contains_key(name)
-}
-
-/// The gazetteer place (province or city short name) that `name` starts with, if any (longest).
-pub(crate) fn leading_place(name: &str) -> Option<&'static str> {
-    let g = gazetteer();
-    let mut best: Option<&'static str> = None;
-    for (end, _) in name
-        .char_indices()
-        .skip(2)
-        .take(4)
-        .chain([(name.len(), ' ')])
-    {
-        let head = &name[..end];
-        if let Some((k, _)) = g.province_index.get_key_value(head) {
-            best = Some(k.as_str());
-        } else if let Some((k, _)) = g.city_province.get_key_value(head) {
-            best = Some(k.as_str());
-        }
+/// The province or prefecture-level city (full or short name) that `name` opens with, if any:
+/// `苏州工业园区` → 苏州市. County names are passed over (too many are everyday words).
+pub(crate) fn leading_place(name: &str) -> Option<&'static Division> {
+    let d = Divisions::get();
+    let m = d.find_in(name).next()?;
+    if m.span.start != 0 || m.span.end == name.len() {
+        return None;
     }
-    best
+    let wide: Vec<&Division> = m
+        .candidates
+        .into_iter()
+        .filter(|c| c.level != divisions::Level::County)
+        .collect();
+    (wide.len() == 1).then(|| wide[0])
+}
+
+/// Whether division `d` is `home` or lies within it.
+pub(crate) fn within(d: &Division, home: &Division) -> bool {
+    Divisions::get()
+        .ancestors(d)
+        .any(|a| std::ptr::eq(a, home) || a.name == home.name)
 }
 
 #[cfg(test)]
@@ -213,11 +182,22 @@ mod tests {
         assert_eq!(level("安徽省"), Level::Province);
         assert_eq!(level("安徽"), Level::Province);
         assert_eq!(level("蜀山区"), Level::Local);
+        assert_eq!(level("新站区"), Level::Local);
         assert_eq!(level("长江流域"), Level::Region);
         assert_eq!(level("中国"), Level::Country);
-        assert_eq!(province_of("苏州市"), Some(("江苏省", "江苏")));
-        assert_eq!(leading_place("苏州工业园区"), Some("苏州"));
-        assert_eq!(leading_place("安徽大学"), Some("安徽"));
+        assert_eq!(level("上海市"), Level::City);
+        assert_eq!(
+            province_of("苏州市").map(|d| d.name.as_str()),
+            Some("江苏省")
+        );
+        assert_eq!(
+            leading_place("苏州工业园区").map(|d| d.name.as_str()),
+            Some("苏州市")
+        );
+        assert_eq!(
+            leading_place("安徽大学").map(|d| d.name.as_str()),
+            Some("安徽省")
+        );
         assert_eq!(leading_place("蜀山"), None);
     }
 }

@@ -95,10 +95,10 @@ fn districts_and_city_and_province() {
         ],
         expect![[r#"
             临夏州 -LOCATED_IN-> 甘肃省 0.80 «甘肃省临夏州»
-            包河区 -LOCATED_IN-> 合肥市 0.60 «包河区»
+            包河区 -LOCATED_IN-> 合肥市 0.80 «包河区»
             合肥市 -LOCATED_IN-> 安徽省 0.80 «合肥市»
             合肥高新区 -LOCATED_IN-> 合肥市 0.75 «合肥高新区»
-            蜀山区 -LOCATED_IN-> 合肥市 0.60 «蜀山区»
+            蜀山区 -LOCATED_IN-> 合肥市 0.80 «蜀山区»
         "#]],
     );
 }
@@ -127,7 +127,7 @@ fn local_firms_projects_and_bodies() {
             ("合肥实验室苏州基地", Organization),
         ],
         expect![[r#"
-            包河区 -LOCATED_IN-> 合肥市 0.60 «包河区»
+            包河区 -LOCATED_IN-> 合肥市 0.80 «包河区»
             合肥实验室苏州基地 -LOCATED_IN-> 合肥市 0.75 «合肥实验室苏州基地»
             合肥市工业和信息化局 -LOCATED_IN-> 合肥市 0.75 «合肥市工业和信息化局»
             市发展改革委 -LOCATED_IN-> 合肥市 0.50 «市发展改革委»
@@ -138,7 +138,7 @@ fn local_firms_projects_and_bodies() {
             江淮集团 -LOCATED_IN-> 合肥市 0.50 «江淮集团»
             滨湖科学城 -LOCATED_IN-> 包河区 0.50 «包河区加快建设滨湖科学城»
             滨湖科学城 -LOCATED_IN-> 合肥市 0.50 «滨湖科学城»
-            蜀山区 -LOCATED_IN-> 合肥市 0.60 «蜀山区»
+            蜀山区 -LOCATED_IN-> 合肥市 0.80 «蜀山区»
             量子信息产业园 -LOCATED_IN-> 包河区 0.50 «包河区加快建设滨湖科学城、量子信息产业园»
             量子信息产业园 -LOCATED_IN-> 合肥市 0.50 «量子信息产业园»
             量子信息产业园 -LOCATED_IN-> 蜀山区 0.80 «量子信息产业园落户蜀山区»
