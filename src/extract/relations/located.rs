@@ -301,7 +301,7 @@ fn foreign(ctx: &Ctx, name: &str) -> bool {
     let Some(city) = city_division(ctx) else {
         return false;
     };
-    !places::within(p, city) && !places::province_of(&city.name).is_some_and(|h| h.name == p.name)
+    !places::within(p, city) && places::province_of(&city.name).is_none_or(|h| h.name != p.name)
 }
 
 /// The division of the document's city.
