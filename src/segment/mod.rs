@@ -2,6 +2,8 @@
 //! user's, from `--dict`), giving tokens with POS tags and byte spans. Never decides what is an
 //! entity.
 
+pub mod divisions;
+
 use std::ops::Range;
 
 use jieba_rs::Jieba;
