@@ -1,0 +1,68 @@
+//! Names found by dictionary: a user's `--dict` entries (their type always wins), fixed
+//! government bodies (国务院, 工信部, 市委) and industry vocabulary (集成电路, 新能源汽车), the
+//! latter with a following 产业/行业 kept in the name.
+
+use super::lexicon::dicts;
+use super::{prio, Cand, Lexicon, Sent};
+use crate::model::EntityType;
+
+/// Words after an industry word that keep it in the name (`集成电路产业`).
+const INDUSTRY_TAIL: &[&str] = &["产业", "行业"];
+/// Words after an industry word that make it part of a longer name or a generic use.
+const INDUSTRY_BLOCK: &[&str] = &["园", "基地", "城", "谷", "岛", "港", "中心", "研究院", "集团", "公司"];
+
+/// A user's entries, wherever they occur; untyped ones take the type their suffix gives.
+pub(crate) fn user_entries(sent: &Sent, lexicon: &Lexicon, out: &mut Vec<Cand>) {
+    for (name, kind) in &lexicon.entries {
+        if name.is_empty() {
+            continue;
+        }
+        let kind = kind.unwrap_or_else(|| {
+            dicts()
+                .suffixes
+                .iter()
+                .find(|s| name.ends_with(s.text))
+                .map_or(EntityType::Enterprise, |s| s.kind)
+        });
+        for (at, _) in sent.text.match_indices(name.as_str()) {
+            out.push(Cand {
+                span: sent.base + at..sent.base + at + name.len(),
+                name: name.clone(),
+                kind,
+                conf: 1.0,
+                prio: prio::USER,
+            });
+        }
+    }
+}
+
+/// Fixed government bodies and industry words, at token boundaries.
+pub(crate) fn fixed(sent: &Sent, out: &mut Vec<Cand>) {
+    let d = dicts();
+    for org in &d.orgs {
+        for (at, _) in sent.text.match_indices(org) {
+            let end = at + org.len();
+            if sent.is_boundary(at) && sent.is_boundary(end) {
+                out.extend(sent.cand(at..end, EntityType::Organization, 0.8, prio::DICT));
+            }
+        }
+    }
+    for word in &d.industry_list {
+        for (at, _) in sent.text.match_indices(word) {
+            let mut end = at + word.len();
+            if !sent.is_boundary(at) {
+                continue;
+            }
+            let rest = &sent.text[end..];
+            if let Some(t) = INDUSTRY_TAIL.iter().find(|t| rest.starts_with(**t)) {
+                end += t.len();
+            } else if !sent.is_boundary(end) && !rest.starts_with('业') {
+                continue;
+            }
+            if INDUSTRY_BLOCK.iter().any(|b| sent.text[end..].starts_with(b)) {
+                continue;
+            }
+            out.extend(sent.cand(at..end, EntityType::Industry, 0.7, prio::INDUSTRY));
+        }
+    }
+}

@@ -1,0 +1,126 @@
+//! Marked spans: book titles 《…》 (documents, plans: Policy), quoted names “…” (with the word
+//! that follows them: “12345”工程, “6+1”行动; or alone, for named programmes such as “链长制”),
+//! and the short forms a document declares (`（以下简称“…”）`).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lexicon::{dicts, SuffixFlag};
+use super::{prio, AliasMention, Cand, Mention, Sent};
+use crate::ingest::Document;
+use crate::model::EntityType;
+
+static BOOK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"《([^《》\n]{2,60})》").expect("static regex"));
+static QUOTE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"“([^“”\n]{1,24})”").expect("static regex"));
+static ALIAS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[（(]\s*(?:以下)?简称\s*[“《\x22]?([^”》\x22)）\s]{1,16})[”》\x22]?\s*[)）]").expect("static regex")
+});
+
+/// Words after a quoted phrase that say it is a slogan, a goal or a label, not a named programme.
+const NOT_NAMED_AFTER: &[&str] = &[
+    "的", "目标", "理念", "精神", "要求", "问题", "奋斗目标", "格局", "思路", "优势", "时期", "期间",
+    "企业", "产品", "行为", "方式", "高地", "台阶", "位次", "地位", "作用", "任务",
+];
+
+/// Book titles: a named document, plan or regulation.
+pub(crate) fn book_titles(sent: &Sent, out: &mut Vec<Cand>) {
+    for m in BOOK.find_iter(sent.text) {
+        let inner = &sent.text[m.start() + '《'.len_utf8()..m.end() - '》'.len_utf8()];
+        let kind = if ends_with_kind(inner, EntityType::Event) {
+            EntityType::Event
+        } else {
+            EntityType::Policy
+        };
+        if let Some(c) = sent.cand(m.range(), kind, 0.9, prio::TITLE) {
+            out.push(c);
+        }
+    }
+}
+
+fn ends_with_kind(s: &str, kind: EntityType) -> bool {
+    dicts().suffixes.iter().any(|x| x.kind == kind && s.ends_with(x.text))
+}
+
+/// Quoted names, with the name word that follows them when there is one.
+pub(crate) fn quotes(sent: &Sent, out: &mut Vec<Cand>) {
+    let d = dicts();
+    for m in QUOTE.captures_iter(sent.text) {
+        let (Some(all), Some(inner)) = (m.get(0), m.get(1)) else {
+            continue;
+        };
+        let close = all.end();
+        // “X”+ a few name characters + a suffix (工程, 行动, 战略, 产业 …)
+        let mut found = false;
+        for end in sent.toks.iter().map(|t| t.span.end).filter(|&e| e > close && e <= close + 30) {
+            let between = &sent.text[close..end];
+            if between.contains(|c: char| "，。、；：,;:（）()“”《》".contains(c) || c.is_whitespace()) {
+                break;
+            }
+            let head = &sent.text[..end];
+            let Some(suf) = d.suffixes.iter().find(|s| {
+                head.ends_with(s.text) && !matches!(s.flag, SuffixFlag::Gov | SuffixFlag::Admin)
+            }) else {
+                continue;
+            };
+            let kind = match (suf.kind, suf.flag) {
+                (EntityType::Organization | EntityType::Enterprise, _) => continue,
+                (_, SuffixFlag::Infra) => EntityType::Policy,
+                (k, _) => k,
+            };
+            if let Some(c) = sent.cand(all.start()..end, kind, 0.8, prio::TITLE - 5) {
+                out.push(c);
+                found = true;
+            }
+            // keep looking for a longer name (“X”专项行动计划)
+        }
+        if found {
+            continue;
+        }
+        let text = inner.as_str();
+        let n = text.chars().count();
+        if !(2..=12).contains(&n) || text.contains(['，', '。', '；', ',']) {
+            continue;
+        }
+        let after = &sent.text[close..];
+        if NOT_NAMED_AFTER.iter().any(|w| after.starts_with(w)) {
+            continue;
+        }
+        if text.chars().all(|c| c.is_ascii_digit() || "十百千万亿一二三四五六七八九零年".contains(c)) {
+            continue;
+        }
+        let kind = d
+            .suffixes
+            .iter()
+            .find(|s| text.ends_with(s.text) && text.len() > s.text.len() && s.flag != SuffixFlag::Admin)
+            .map(|s| s.kind)
+            .or_else(|| d.industries.contains(text).then_some(EntityType::Industry))
+            .unwrap_or(EntityType::Policy);
+        if let Some(c) = sent.cand(all.range(), kind, 0.5, prio::QUOTE) {
+            out.push(c);
+        }
+    }
+}
+
+/// Short forms the document declares right after a name: `X（以下简称“Y”）`.
+pub(crate) fn aliases(doc: &Document, mentions: &[Mention]) -> Vec<AliasMention> {
+    let mut out = Vec::new();
+    for c in ALIAS.captures_iter(&doc.text) {
+        let (Some(all), Some(short)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        let at = all.start();
+        let best = mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.span.end <= at && at - m.span.end <= 3)
+            .max_by_key(|(_, m)| m.span.len());
+        if let Some((i, m)) = best {
+            let alias = super::strip_marks(short.as_str());
+            if alias != m.name && !alias.is_empty() {
+                out.push(AliasMention { alias, mention: i });
+            }
+        }
+    }
+    out
+}
