@@ -9,7 +9,18 @@ use crate::model::EntityType;
 /// Words after an industry word that keep it in the name (`集成电路产业`).
 const INDUSTRY_TAIL: &[&str] = &["产业", "行业"];
 /// Words after an industry word that make it part of a longer name or a generic use.
-const INDUSTRY_BLOCK: &[&str] = &["园", "基地", "城", "谷", "岛", "港", "中心", "研究院", "集团", "公司"];
+const INDUSTRY_BLOCK: &[&str] = &[
+    "园",
+    "基地",
+    "城",
+    "谷",
+    "岛",
+    "港",
+    "中心",
+    "研究院",
+    "集团",
+    "公司",
+];
 
 /// A user's entries, wherever they occur; untyped ones take the type their suffix gives.
 pub(crate) fn user_entries(sent: &Sent, lexicon: &Lexicon, out: &mut Vec<Cand>) {
@@ -59,7 +70,10 @@ pub(crate) fn fixed(sent: &Sent, out: &mut Vec<Cand>) {
             } else if !sent.is_boundary(end) && !rest.starts_with('业') {
                 continue;
             }
-            if INDUSTRY_BLOCK.iter().any(|b| sent.text[end..].starts_with(b)) {
+            if INDUSTRY_BLOCK
+                .iter()
+                .any(|b| sent.text[end..].starts_with(b))
+            {
                 continue;
             }
             out.extend(sent.cand(at..end, EntityType::Industry, 0.7, prio::INDUSTRY));

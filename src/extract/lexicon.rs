@@ -128,7 +128,10 @@ mod tests {
     fn dictionaries_parse() {
         let d = dicts();
         assert!(d.suffixes.iter().any(|s| s.text == "集团"));
-        assert!(d.suffixes.windows(2).all(|w| w[0].text.len() >= w[1].text.len()));
+        assert!(d
+            .suffixes
+            .windows(2)
+            .all(|w| w[0].text.len() >= w[1].text.len()));
         assert!(d.industries.contains("集成电路"));
         assert!(d.generic.contains("重点项目"));
         assert!(d.generic_mods.contains("重点"));

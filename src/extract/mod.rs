@@ -147,7 +147,10 @@ impl Sent<'_> {
     pub fn is_boundary(&self, pos: usize) -> bool {
         pos == 0
             || pos == self.text.len()
-            || self.toks.iter().any(|t| t.span.start == pos || t.span.end == pos)
+            || self
+                .toks
+                .iter()
+                .any(|t| t.span.start == pos || t.span.end == pos)
     }
 }
 

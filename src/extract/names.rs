@@ -12,14 +12,55 @@ use crate::segment::Token;
 
 /// Modifier words that make a `工程` a physical work (a Project) rather than a programme.
 const INFRA: &[&str] = &[
-    "调水", "供水", "供暖", "供热", "防洪", "复航", "改扩建", "扩建", "光纤", "管网", "连通", "公路",
-    "道路", "大桥", "隧道", "电网", "输变电", "水利", "管廊", "地铁", "轨道", "大科学", "一期",
-    "二期", "三期", "四期", "入济", "入鲁", "输电", "特高压", "水库", "铁路", "机场", "港",
+    "调水",
+    "供水",
+    "供暖",
+    "供热",
+    "防洪",
+    "复航",
+    "改扩建",
+    "扩建",
+    "光纤",
+    "管网",
+    "连通",
+    "公路",
+    "道路",
+    "大桥",
+    "隧道",
+    "电网",
+    "输变电",
+    "水利",
+    "管廊",
+    "地铁",
+    "轨道",
+    "大科学",
+    "一期",
+    "二期",
+    "三期",
+    "四期",
+    "入济",
+    "入鲁",
+    "输电",
+    "特高压",
+    "水库",
+    "铁路",
+    "机场",
+    "港",
     "+1",
 ];
 
 /// Words that may start a government body's name.
-const GOV_START: &[&str] = &["市", "省", "区", "县", "国家", "中共", "国务院", "自治区", "人民银行"];
+const GOV_START: &[&str] = &[
+    "市",
+    "省",
+    "区",
+    "县",
+    "国家",
+    "中共",
+    "国务院",
+    "自治区",
+    "人民银行",
+];
 
 /// Leading words dropped from a name (deictics and quantities).
 const LEAD_TRIM: &[&str] = &[
@@ -41,7 +82,10 @@ fn max_chars(kind: EntityType) -> usize {
 fn name_part(t: &Token, first: bool) -> bool {
     let d = dicts();
     let w = t.word;
-    if matches!(w, "“" | "”" | "·" | "-" | "—" | "+" | "(" | ")" | "（" | "）") {
+    if matches!(
+        w,
+        "“" | "”" | "·" | "-" | "—" | "+" | "(" | ")" | "（" | "）"
+    ) {
         return true;
     }
     if matches!(w, "和" | "与") {
@@ -54,7 +98,10 @@ fn name_part(t: &Token, first: bool) -> bool {
     if tag == "x" {
         return w.chars().all(|c| c.is_alphanumeric());
     }
-    !matches!(tag.as_bytes().first(), Some(b'p' | b'c' | b'u' | b'd' | b'r' | b'y' | b'e' | b'o'))
+    !matches!(
+        tag.as_bytes().first(),
+        Some(b'p' | b'c' | b'u' | b'd' | b'r' | b'y' | b'e' | b'o')
+    )
 }
 
 /// Grows a name leftwards from `pos` (relative); returns its start.
@@ -96,7 +143,9 @@ pub(crate) fn grow_left(sent: &Sent, pos: usize, kind: EntityType) -> usize {
     // an opening quote or paren left unbalanced at the start is not part of the name
     while depth > 0 || quotes > 0 {
         let rest = &sent.text[start..pos];
-        let cut = rest.find([')', '）', '”']).map(|i| i + rest[i..].chars().next().map_or(1, char::len_utf8));
+        let cut = rest
+            .find([')', '）', '”'])
+            .map(|i| i + rest[i..].chars().next().map_or(1, char::len_utf8));
         match cut {
             Some(c) => start += c,
             None => break,
@@ -110,7 +159,10 @@ pub(crate) fn grow_left(sent: &Sent, pos: usize, kind: EntityType) -> usize {
 fn trim_lead(sent: &Sent, mut start: usize, end: usize) -> usize {
     loop {
         let rest = &sent.text[start..end];
-        let Some(w) = LEAD_TRIM.iter().find(|w| rest.starts_with(**w) && sent.is_boundary(start + w.len())) else {
+        let Some(w) = LEAD_TRIM
+            .iter()
+            .find(|w| rest.starts_with(**w) && sent.is_boundary(start + w.len()))
+        else {
             break;
         };
         start += w.len();
@@ -132,7 +184,9 @@ pub(crate) fn specific(sent: &Sent, r: Range<usize>) -> bool {
     if m.is_empty() || d.generic.contains(m) || d.generic_mods.contains(m) {
         return false;
     }
-    if m.chars().all(|c| c.is_ascii_digit() || "个家户项批以上亿万元千百十".contains(c)) {
+    if m.chars()
+        .all(|c| c.is_ascii_digit() || "个家户项批以上亿万元千百十".contains(c))
+    {
         return false;
     }
     // any token of the modifier that is not a generic modifier makes it specific
@@ -141,7 +195,10 @@ pub(crate) fn specific(sent: &Sent, r: Range<usize>) -> bool {
         .filter(|t| t.span.start < r.end && t.span.end > r.start)
         .any(|t| {
             let w = &sent.text[t.span.start.max(r.start)..t.span.end.min(r.end)];
-            !d.generic_mods.contains(w) && !d.generic.contains(w) && t.tag != "m" && !w.trim().is_empty()
+            !d.generic_mods.contains(w)
+                && !d.generic.contains(w)
+                && t.tag != "m"
+                && !w.trim().is_empty()
         })
 }
 
@@ -151,7 +208,10 @@ fn try_suffix(sent: &Sent, end: usize, suf: &Suffix) -> Option<Cand> {
     let mut kind = suf.kind;
     let start = match suf.flag {
         SuffixFlag::Admin => {
-            let t = sent.toks.iter().find(|t| t.span.end == sstart || (t.span.start < sstart && t.span.end == end))?;
+            let t = sent
+                .toks
+                .iter()
+                .find(|t| t.span.end == sstart || (t.span.start < sstart && t.span.end == end))?;
             if !t.tag.starts_with("ns") {
                 return None;
             }
@@ -170,7 +230,10 @@ fn try_suffix(sent: &Sent, end: usize, suf: &Suffix) -> Option<Cand> {
     match suf.flag {
         SuffixFlag::Gov => {
             let starts = GOV_START.iter().any(|g| name.starts_with(g))
-                || sent.toks.iter().any(|t| t.span.start == start && t.tag.starts_with("ns"));
+                || sent
+                    .toks
+                    .iter()
+                    .any(|t| t.span.start == start && t.tag.starts_with("ns"));
             if !starts || name.chars().count() > 14 {
                 return None;
             }
@@ -187,7 +250,9 @@ fn try_suffix(sent: &Sent, end: usize, suf: &Suffix) -> Option<Cand> {
             }
         }
         SuffixFlag::Infra => {
-            kind = if INFRA.iter().any(|w| modifier.contains(w)) || sent.text[end..].starts_with("项目") {
+            kind = if INFRA.iter().any(|w| modifier.contains(w))
+                || sent.text[end..].starts_with("项目")
+            {
                 EntityType::Project
             } else {
                 EntityType::Policy
@@ -195,7 +260,11 @@ fn try_suffix(sent: &Sent, end: usize, suf: &Suffix) -> Option<Cand> {
         }
         _ => {}
     }
-    let conf = if matches!(suf.flag, SuffixFlag::Industry) { 0.6 } else { 0.75 };
+    let conf = if matches!(suf.flag, SuffixFlag::Industry) {
+        0.6
+    } else {
+        0.75
+    };
     sent.cand(start..end, kind, conf, prio::SUFFIX)
 }
 

@@ -11,16 +11,39 @@ use super::{prio, AliasMention, Cand, Mention, Sent};
 use crate::ingest::Document;
 use crate::model::EntityType;
 
-static BOOK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"《([^《》\n]{2,60})》").expect("static regex"));
-static QUOTE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"“([^“”\n]{1,24})”").expect("static regex"));
+static BOOK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"《([^《》\n]{2,60})》").expect("static regex"));
+static QUOTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"“([^“”\n]{1,24})”").expect("static regex"));
 static ALIAS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[（(]\s*(?:以下)?简称\s*[“《\x22]?([^”》\x22)）\s]{1,16})[”》\x22]?\s*[)）]").expect("static regex")
+    Regex::new(r"[（(]\s*(?:以下)?简称\s*[“《\x22]?([^”》\x22)）\s]{1,16})[”》\x22]?\s*[)）]")
+        .expect("static regex")
 });
 
 /// Words after a quoted phrase that say it is a slogan, a goal or a label, not a named programme.
 const NOT_NAMED_AFTER: &[&str] = &[
-    "的", "目标", "理念", "精神", "要求", "问题", "奋斗目标", "格局", "思路", "优势", "时期", "期间",
-    "企业", "产品", "行为", "方式", "高地", "台阶", "位次", "地位", "作用", "任务",
+    "的",
+    "目标",
+    "理念",
+    "精神",
+    "要求",
+    "问题",
+    "奋斗目标",
+    "格局",
+    "思路",
+    "优势",
+    "时期",
+    "期间",
+    "企业",
+    "产品",
+    "行为",
+    "方式",
+    "高地",
+    "台阶",
+    "位次",
+    "地位",
+    "作用",
+    "任务",
 ];
 
 /// Book titles: a named document, plan or regulation.
@@ -39,7 +62,10 @@ pub(crate) fn book_titles(sent: &Sent, out: &mut Vec<Cand>) {
 }
 
 fn ends_with_kind(s: &str, kind: EntityType) -> bool {
-    dicts().suffixes.iter().any(|x| x.kind == kind && s.ends_with(x.text))
+    dicts()
+        .suffixes
+        .iter()
+        .any(|x| x.kind == kind && s.ends_with(x.text))
 }
 
 /// Quoted names, with the name word that follows them when there is one.
@@ -52,9 +78,16 @@ pub(crate) fn quotes(sent: &Sent, out: &mut Vec<Cand>) {
         let close = all.end();
         // “X”+ a few name characters + a suffix (工程, 行动, 战略, 产业 …)
         let mut found = false;
-        for end in sent.toks.iter().map(|t| t.span.end).filter(|&e| e > close && e <= close + 30) {
+        for end in sent
+            .toks
+            .iter()
+            .map(|t| t.span.end)
+            .filter(|&e| e > close && e <= close + 30)
+        {
             let between = &sent.text[close..end];
-            if between.contains(|c: char| "，。、；：,;:（）()“”《》".contains(c) || c.is_whitespace()) {
+            if between
+                .contains(|c: char| "，。、；：,;:（）()“”《》".contains(c) || c.is_whitespace())
+            {
                 break;
             }
             let head = &sent.text[..end];
@@ -86,13 +119,18 @@ pub(crate) fn quotes(sent: &Sent, out: &mut Vec<Cand>) {
         if NOT_NAMED_AFTER.iter().any(|w| after.starts_with(w)) {
             continue;
         }
-        if text.chars().all(|c| c.is_ascii_digit() || "十百千万亿一二三四五六七八九零年".contains(c)) {
+        if text
+            .chars()
+            .all(|c| c.is_ascii_digit() || "十百千万亿一二三四五六七八九零年".contains(c))
+        {
             continue;
         }
         let kind = d
             .suffixes
             .iter()
-            .find(|s| text.ends_with(s.text) && text.len() > s.text.len() && s.flag != SuffixFlag::Admin)
+            .find(|s| {
+                text.ends_with(s.text) && text.len() > s.text.len() && s.flag != SuffixFlag::Admin
+            })
             .map(|s| s.kind)
             .or_else(|| d.industries.contains(text).then_some(EntityType::Industry))
             .unwrap_or(EntityType::Policy);

@@ -24,8 +24,29 @@ pub(crate) fn groups(ctx: &Ctx, s: usize) -> Vec<Group> {
     out
 }
 
-/// Whether the text between two mentions joins them into one list.
+/// Whether the text between two mentions joins them into one list, an unrecognised short item
+/// between allowed (`A、灯光、B`, `A、节能和B`).
 pub(crate) fn is_separator(gap: &str) -> bool {
+    if is_plain_separator(gap) {
+        return true;
+    }
+    let Some(first) = gap.chars().next() else {
+        return false;
+    };
+    let Some(last) = gap.chars().last() else {
+        return false;
+    };
+    let inner: String = gap.chars().skip(1).collect();
+    let inner = inner.strip_suffix(last).unwrap_or(&inner);
+    "、和及与".contains(first)
+        && "、和及与".contains(last)
+        && inner.split('、').all(|w| {
+            let n = w.chars().count();
+            (1..=6).contains(&n) && !w.contains(['，', ',', '。', '；', ';', '：', ':', '等'])
+        })
+}
+
+fn is_plain_separator(gap: &str) -> bool {
     matches!(
         gap,
         "、" | "和" | "及" | "与" | "以及" | "、以及" | "、和" | "或" | "，以及" | "并" | "及其"
@@ -35,12 +56,30 @@ pub(crate) fn is_separator(gap: &str) -> bool {
 /// Whether the text after a list closes it with a reference to what follows
 /// (`等`, `等一批`, `等重点`, `两个`, `等6个`, `等企业为代表的`).
 pub(crate) fn closes_list(gap: &str) -> bool {
-    let n = gap.chars().count();
-    if gap.is_empty() || n > 12 || gap.contains(['。', '；', ';', '：', ':']) {
+    if gap.is_empty() || gap.chars().count() > 24 || gap.contains(['。', '；', ';', '：', ':']) {
         return false;
     }
     if gap.ends_with(['和', '及', '与', '、']) {
         return false; // `A、B等公园和C`: C is one more item, not the head
+    }
+    // unrecognised items before the closing word: `A、B、灯光等X`
+    let gap = match gap.find('等') {
+        Some(at) if at > 0 && gap.starts_with('、') => {
+            let items = &gap[..at];
+            let ok = items
+                .split('、')
+                .skip(1)
+                .all(|w| (1..=6).contains(&w.chars().count()) && !w.contains(['，', ',']));
+            if !ok {
+                return false;
+            }
+            &gap[at..]
+        }
+        _ => gap,
+    };
+    let n = gap.chars().count();
+    if n > 12 {
+        return false;
     }
     if gap.contains("为代表的") || gap.contains("为主的") || gap.contains("在内的") {
         return true;
@@ -134,5 +173,10 @@ mod tests {
         assert!(!opens_list("领域推进")); // 在A、B等X领域推进C: C is no part of X
         assert!(!opens_list("产业集群，大力发展"));
         assert!(!closes_list("等高速公路和"));
+        assert!(closes_list("、灯光等"));
+        assert!(is_separator("、节能和"));
+        assert!(is_separator("、"));
+        assert!(!is_separator("，推动"));
+        assert!(!is_separator("推动"));
     }
 }

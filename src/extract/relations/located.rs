@@ -180,6 +180,7 @@ fn cue_words(ctx: &mut Ctx, placed: &mut [bool]) {
 /// `XX集团安徽总部` → 安徽; a district before a city, else the place written last. A province opening an enterprise's or project's name names the
 /// company, not its site, and is passed over.
 fn inside_name(ctx: &mut Ctx, keys: &HashMap<String, usize>, placed: &mut [bool]) {
+    let home = city_division(ctx);
     for i in ctx.distinct() {
         let kind = ctx.kind(i);
         if !locatable(kind) {
@@ -213,8 +214,14 @@ fn inside_name(ctx: &mut Ctx, keys: &HashMap<String, usize>, placed: &mut [bool]
                     }
                 }
                 // a district first; else the place written last (`某某实验室合肥基地` → 合肥)
+                // a district: a known division, or a zone named in full at the start
+                // (`某某高新区管委会`); other short place words inside a name are too often noise
+                let district = lp == Level::Local
+                    && (places::division(&ctx.m(p).name, home).is_some()
+                        || (start == 0 && len >= 3));
                 let rank = match lp {
-                    Level::Local => (1, start),
+                    Level::Local if district => (1, start),
+                    Level::Local => continue,
                     Level::City => (0, start),
                     Level::Province if start > 0 || own.is_some() => (0, start),
                     _ => continue,

@@ -380,3 +380,35 @@ fn oracle_mentions_on_corpus() {
         let _ = std::fs::write(Path::new(&out).join(format!("{id}.tsv")), lines);
     }
 }
+
+/// Development aid: prints the real extractor's mentions and this module's relations for the
+/// sentences of `$ZHITU_DOC` holding `$ZHITU_GREP`.
+#[test]
+#[ignore]
+fn debug_real_mentions() {
+    let (Ok(path), Ok(grep)) = (std::env::var("ZHITU_DOC"), std::env::var("ZHITU_GREP")) else {
+        return;
+    };
+    let Ok(d) = crate::ingest::read_document(Path::new(&path)) else {
+        return;
+    };
+    let seg = crate::segment::Segmenter::new();
+    let ex = crate::extract::extract(&d, &seg, &Default::default());
+    for (s, _) in d.sentences.iter().enumerate() {
+        let text = d.sentence_text(s);
+        if !text.contains(grep.as_str()) {
+            continue;
+        }
+        println!("== {s} {text}");
+        for m in ex.mentions.iter().filter(|m| m.sentence == s) {
+            println!("   {} {:?} {:?}", m.name, m.kind, m.span);
+        }
+        for r in ex.relations.iter().filter(|r| r.sentence == s) {
+            let name = |e: Endpoint| match e {
+                Endpoint::Mention(i) => ex.mentions[i].name.clone(),
+                other => format!("{other:?}"),
+            };
+            println!("   -> {} {} {}", name(r.source), r.relation, name(r.target));
+        }
+    }
+}
