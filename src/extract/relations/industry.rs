@@ -16,6 +16,7 @@ pub(crate) fn run(ctx: &mut Ctx) {
     by_name(ctx);
     parts::run(ctx);
     by_sentence(ctx);
+    paired_lists(ctx);
     through_projects(ctx);
 }
 
@@ -86,27 +87,72 @@ fn by_name(ctx: &mut Ctx) {
     }
 }
 
-/// A sentence with projects and a single industry named after them, joined by a verb of
-/// building up (`依托A、B等重大项目，率先打造X产业集群`).
+/// Projects and the industries of their own clause and the clauses either side, where those
+/// are at most two (`推动某某产业园项目建设，提升生物质材料产能`, `做强X产业，…加快某某谷建设`).
 fn by_sentence(ctx: &mut Ctx) {
-    const VERBS: [&str; 7] = ["打造", "发展", "培育", "壮大", "集聚", "做强", "建设"];
     for s in 0..ctx.top.len() {
         let top = ctx.top[s].clone();
-        let mut industries = top.iter().filter(|&&i| ctx.kind(i) == EntityType::Industry);
-        let Some(&ind) = industries.next() else {
-            continue;
-        };
-        if industries.any(|&j| ctx.m(j).name != ctx.m(ind).name) {
+        if !top.iter().any(|&i| ctx.kind(i) == EntityType::Project) {
             continue;
         }
-        let at = ctx.m(ind).span.start;
+        // clause number of each mention
+        let start = ctx.doc.sentences[s].span.start;
+        let clauses: HashMap<usize, usize> = top
+            .iter()
+            .map(|&i| {
+                let n = ctx
+                    .between(start, ctx.m(i).span.start)
+                    .matches(['，', ','])
+                    .count();
+                (i, n)
+            })
+            .collect();
+        let clause = |i: usize| clauses.get(&i).copied().unwrap_or(0);
         for &p in &top {
-            if ctx.kind(p) != EntityType::Project || ctx.m(p).span.end > at {
+            if ctx.kind(p) != EntityType::Project {
                 continue;
             }
-            let between = ctx.between(ctx.m(p).span.end, at);
-            if VERBS.iter().any(|v| between.contains(v)) && between.chars().count() <= 40 {
-                ctx.link(p, IND, ind, 0.35);
+            let cp = clause(p);
+            let near: Vec<usize> = top
+                .iter()
+                .copied()
+                .filter(|&i| ctx.kind(i) == EntityType::Industry && clause(i).abs_diff(cp) <= 1)
+                .collect();
+            let mut names: Vec<&str> = near.iter().map(|&i| ctx.m(i).name.as_str()).collect();
+            names.sort_unstable();
+            names.dedup();
+            if names.len() > 2 {
+                continue;
+            }
+            for i in near {
+                ctx.link(p, IND, i, 0.35);
+            }
+        }
+    }
+}
+
+/// `以A、B、C等企业为依托，…提升X、Y、Z`: an enterprise list and a later industry list of the
+/// same length, in one sentence, pair up in order.
+fn paired_lists(ctx: &mut Ctx) {
+    for s in 0..ctx.top.len() {
+        let groups = super::lists::groups(ctx, s);
+        for (k, firms) in groups.iter().enumerate() {
+            if firms.len() < 2 || !firms.iter().all(|&f| ctx.kind(f) == EntityType::Enterprise) {
+                continue;
+            }
+            let firm_slots = super::lists::slots(ctx, firms);
+            let Some(ind_slots) = groups[k + 1..]
+                .iter()
+                .filter(|g| g.len() >= 2 && g.iter().all(|&i| ctx.kind(i) == EntityType::Industry))
+                .map(|g| super::lists::slots(ctx, g))
+                .find(|sl| sl.len() == firm_slots.len())
+            else {
+                continue;
+            };
+            for (f, i) in firm_slots.into_iter().zip(ind_slots) {
+                if let (Some(f), Some(i)) = (f, i) {
+                    ctx.link(f, IND, i, 0.45);
+                }
             }
         }
     }

@@ -24,6 +24,24 @@ pub(crate) fn groups(ctx: &Ctx, s: usize) -> Vec<Group> {
     out
 }
 
+/// The items of a list in order, `None` for an unrecognised item between two mentions
+/// (`A、灯光、B` → A, None, B), so that lists can be paired by position.
+pub(crate) fn slots(ctx: &Ctx, group: &[usize]) -> Vec<Option<usize>> {
+    let mut out = Vec::with_capacity(group.len());
+    for (k, &i) in group.iter().enumerate() {
+        if k > 0 {
+            let gap = clean_gap(ctx.between(ctx.m(group[k - 1]).span.end, ctx.m(i).span.start));
+            if !is_plain_separator(&gap) && "、和及与".contains(gap.chars().last().unwrap_or('、'))
+            {
+                let inner = gap.trim_matches(|c| "、和及与".contains(c));
+                out.extend(inner.split('、').map(|_| None));
+            }
+        }
+        out.push(Some(i));
+    }
+    out
+}
+
 /// Whether the text between two mentions joins them into one list, an unrecognised short item
 /// between allowed (`A、灯光、B`, `A、节能和B`).
 pub(crate) fn is_separator(gap: &str) -> bool {
@@ -37,6 +55,12 @@ pub(crate) fn is_separator(gap: &str) -> bool {
         return false;
     };
     let inner: String = gap.chars().skip(1).collect();
+    if first == '、'
+        && (1..=3).contains(&inner.chars().count())
+        && !inner.contains(['，', ',', '等'])
+    {
+        return true; // `A、冶金 钢铁`: a modifier the next mention left out
+    }
     let inner = inner.strip_suffix(last).unwrap_or(&inner);
     "、和及与".contains(first)
         && "、和及与".contains(last)
