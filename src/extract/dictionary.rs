@@ -9,7 +9,18 @@ use crate::model::EntityType;
 /// Words after an industry word that keep it in the name (`集成电路产业`).
 const INDUSTRY_TAIL: &[&str] = &["产业", "行业"];
 /// Words after an industry word that make it part of a longer name or a generic use.
-const INDUSTRY_BLOCK: &[&str] = &["园", "基地", "城", "谷", "岛", "港", "中心", "研究院", "集团", "公司"];
+const INDUSTRY_BLOCK: &[&str] = &[
+    "园",
+    "基地",
+    "城",
+    "谷",
+    "岛",
+    "港",
+    "中心",
+    "研究院",
+    "集团",
+    "公司",
+];
 
 /// A user's entries, wherever they occur; untyped ones take the type their suffix gives.
 pub(crate) fn user_entries(sent: &Sent, lexicon: &Lexicon, out: &mut Vec<Cand>) {
@@ -59,10 +70,38 @@ pub(crate) fn fixed(sent: &Sent, out: &mut Vec<Cand>) {
             } else if !sent.is_boundary(end) && !rest.starts_with('业') {
                 continue;
             }
-            if INDUSTRY_BLOCK.iter().any(|b| sent.text[end..].starts_with(b)) {
+            if INDUSTRY_BLOCK
+                .iter()
+                .any(|b| sent.text[end..].starts_with(b))
+            {
                 continue;
             }
             out.extend(sent.cand(at..end, EntityType::Industry, 0.7, prio::INDUSTRY));
+        }
+    }
+    compounds(sent, out);
+}
+
+/// `A与B` where both are industry words names one field (`生物医药与大健康`).
+fn compounds(sent: &Sent, out: &mut Vec<Cand>) {
+    let inds: Vec<_> = out
+        .iter()
+        .filter(|c| c.kind == EntityType::Industry && c.prio == prio::INDUSTRY)
+        .map(|c| c.span.clone())
+        .collect();
+    for a in &inds {
+        let joint = a.end - sent.base;
+        if !sent.text[joint..].starts_with('与') {
+            continue;
+        }
+        let bstart = sent.base + joint + '与'.len_utf8();
+        if let Some(b) = inds
+            .iter()
+            .filter(|b| b.start == bstart)
+            .max_by_key(|b| b.end)
+        {
+            let r = a.start - sent.base..b.end - sent.base;
+            out.extend(sent.cand(r, EntityType::Industry, 0.65, prio::INDUSTRY + 1));
         }
     }
 }

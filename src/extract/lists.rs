@@ -15,8 +15,10 @@ static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"等(?:[0-9一二三四五六七八九十百多]+[家户个]|一批|多家|重点|骨干|龙头|知名|优势|新兴)?(企业|公司|集团|项目|产业|行业|领域)")
         .expect("static regex")
 });
-static REPRESENT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"以([^以，。；]{2,60}?)(?:等企业)?为代表的([^，。；]{2,60}?)等?(?:行业|产业|领域)").expect("static regex"));
+static REPRESENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"以([^以，。；]{2,60}?)(?:等企业)?为代表的([^，。；]{2,60}?)等?(?:行业|产业|领域)")
+        .expect("static regex")
+});
 static GROWTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[，、；：,])([^，、；：,。\d%]{2,10}?)(?:收入|产值|营业收入|销售收入|营收)?(?:分别)?(?:增长|下降|增加)[0-9.]+%")
         .expect("static regex")
@@ -24,9 +26,49 @@ static GROWTH: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that make a growth clause's subject a metric, not an enterprise.
 const METRIC: &[&str] = &[
-    "增加值", "投资", "总额", "用电", "收入", "产值", "规模", "比重", "工业", "产业", "行业", "全市",
-    "全省", "经济", "GDP", "消费", "出口", "进口", "利润", "税收", "企业", "业", "量", "率", "额",
-    "数", "其中", "同比", "年", "月", "预计", "全年", "增速", "指数", "平均", "累计", "达到",
+    "增加值",
+    "投资",
+    "总额",
+    "用电",
+    "收入",
+    "产值",
+    "规模",
+    "比重",
+    "工业",
+    "产业",
+    "行业",
+    "全市",
+    "全省",
+    "经济",
+    "GDP",
+    "消费",
+    "出口",
+    "进口",
+    "利润",
+    "税收",
+    "企业",
+    "业",
+    "量",
+    "率",
+    "额",
+    "数",
+    "其中",
+    "居民",
+    "人均",
+    "城镇",
+    "农村",
+    "价格",
+    "指标",
+    "同比",
+    "年",
+    "月",
+    "预计",
+    "全年",
+    "增速",
+    "指数",
+    "平均",
+    "累计",
+    "达到",
 ];
 
 fn member_kind(noun: &str) -> EntityType {
@@ -46,10 +88,15 @@ fn members(sent: &Sent, mut end: usize, kind: EntityType, out: &mut Vec<Cand>) {
             break;
         }
         let name = &sent.text[start..end];
-        let ok = specific(sent, start..end) && !d.generic.contains(name) && name.chars().count() <= 16;
+        let ok =
+            specific(sent, start..end) && !d.generic.contains(name) && name.chars().count() <= 16;
         if ok {
             // `A和B`: two members
-            let parts: Vec<&str> = if kind == EntityType::Enterprise { name.split(['和', '及']).collect() } else { vec![name] };
+            let parts: Vec<&str> = if kind == EntityType::Enterprise {
+                name.split(['和', '及']).collect()
+            } else {
+                vec![name]
+            };
             let mut at = start;
             for p in parts {
                 if let Some(c) = sent.cand(at..at + p.len(), kind, 0.7, prio::LIST) {

@@ -7,6 +7,7 @@ mod lexicon;
 mod lists;
 mod names;
 mod people;
+mod places;
 pub mod relations;
 mod select;
 mod spans;
@@ -147,7 +148,10 @@ impl Sent<'_> {
     pub fn is_boundary(&self, pos: usize) -> bool {
         pos == 0
             || pos == self.text.len()
-            || self.toks.iter().any(|t| t.span.start == pos || t.span.end == pos)
+            || self
+                .toks
+                .iter()
+                .any(|t| t.span.start == pos || t.span.end == pos)
     }
 }
 
@@ -161,6 +165,7 @@ pub(crate) fn strip_marks(s: &str) -> String {
 /// Extracts mentions, targets and relations from one document.
 pub fn extract(doc: &Document, seg: &Segmenter, lexicon: &Lexicon) -> DocExtraction {
     let mut cands = Vec::new();
+    let city = places::doc_city(&doc.title, &doc.text);
     for (i, s) in doc.sentences.iter().enumerate() {
         let Some(text) = doc.text.get(s.span.clone()) else {
             continue;
@@ -178,7 +183,7 @@ pub fn extract(doc: &Document, seg: &Segmenter, lexicon: &Lexicon) -> DocExtract
         dictionary::fixed(&sent, &mut local);
         lists::lists(&sent, &mut local);
         people::people(&sent, &mut local);
-        names::places(&sent, &mut local);
+        places::places(&sent, city, &mut local);
         cands.extend(local.into_iter().map(|c| (i, c)));
     }
     let mentions = select::settle(doc, cands);

@@ -1,25 +1,67 @@
 //! Names built around a suffix (…集团, …研究院, …产业园, …行动, …大会, 市…局): from a suffix
 //! that ends a token, the name grows leftwards over name-like tokens until a stop word, a
 //! punctuation mark or a length cap; a name whose modifier is only generic words (重点项目,
-//! 龙头企业) is dropped. Also places from jieba's `ns` tags.
+//! 龙头企业) is dropped; a project's leading brand is an enterprise of its own.
 
 use std::ops::Range;
 
 use super::lexicon::{dicts, Suffix, SuffixFlag};
 use super::{prio, Cand, Sent};
 use crate::model::EntityType;
+use crate::segment::divisions::Divisions;
 use crate::segment::Token;
 
 /// Modifier words that make a `工程` a physical work (a Project) rather than a programme.
-const INFRA: &[&str] = &[
-    "调水", "供水", "供暖", "供热", "防洪", "复航", "改扩建", "扩建", "光纤", "管网", "连通", "公路",
-    "道路", "大桥", "隧道", "电网", "输变电", "水利", "管廊", "地铁", "轨道", "大科学", "一期",
-    "二期", "三期", "四期", "入济", "入鲁", "输电", "特高压", "水库", "铁路", "机场", "港",
+pub(crate) const INFRA: &[&str] = &[
+    "调水",
+    "供水",
+    "供暖",
+    "供热",
+    "防洪",
+    "复航",
+    "改扩建",
+    "扩建",
+    "光纤",
+    "管网",
+    "连通",
+    "公路",
+    "道路",
+    "大桥",
+    "隧道",
+    "电网",
+    "输变电",
+    "水利",
+    "管廊",
+    "地铁",
+    "轨道",
+    "大科学",
+    "一期",
+    "二期",
+    "三期",
+    "四期",
+    "入济",
+    "入鲁",
+    "输电",
+    "特高压",
+    "水库",
+    "铁路",
+    "机场",
+    "港",
     "+1",
 ];
 
 /// Words that may start a government body's name.
-const GOV_START: &[&str] = &["市", "省", "区", "县", "国家", "中共", "国务院", "自治区", "人民银行"];
+const GOV_START: &[&str] = &[
+    "市",
+    "省",
+    "区",
+    "县",
+    "国家",
+    "中共",
+    "国务院",
+    "自治区",
+    "人民银行",
+];
 
 /// Leading words dropped from a name (deictics and quantities).
 const LEAD_TRIM: &[&str] = &[
@@ -41,20 +83,35 @@ fn max_chars(kind: EntityType) -> usize {
 fn name_part(t: &Token, first: bool) -> bool {
     let d = dicts();
     let w = t.word;
-    if matches!(w, "“" | "”" | "·" | "-" | "—" | "+" | "(" | ")" | "（" | "）") {
+    if matches!(
+        w,
+        "“" | "”" | "·" | "-" | "—" | "+" | "(" | ")" | "（" | "）"
+    ) {
         return true;
     }
     if matches!(w, "和" | "与") {
         return !first;
     }
-    if d.stopwords.contains(w) {
+    if d.stopwords.contains(w) || ends_with_stop(w) {
         return false;
     }
     let tag = t.tag;
     if tag == "x" {
         return w.chars().all(|c| c.is_alphanumeric());
     }
-    !matches!(tag.as_bytes().first(), Some(b'p' | b'c' | b'u' | b'd' | b'r' | b'y' | b'e' | b'o'))
+    !matches!(
+        tag.as_bytes().first(),
+        Some(b'p' | b'c' | b'u' | b'd' | b'r' | b'y' | b'e' | b'o')
+    )
+}
+
+/// A token ending with a verb that introduces names (`贯彻落实`, `全面推进`).
+fn ends_with_stop(w: &str) -> bool {
+    let d = dicts();
+    w.char_indices().skip(1).any(|(i, _)| {
+        let tail = &w[i..];
+        tail.chars().count() >= 2 && d.stopwords.contains(tail)
+    })
 }
 
 /// Grows a name leftwards from `pos` (relative); returns its start.
@@ -69,6 +126,12 @@ pub(crate) fn grow_left(sent: &Sent, pos: usize, kind: EntityType) -> usize {
         }
         let first = start == pos && t.span.end == pos;
         if !name_part(t, first) {
+            break;
+        }
+        if matches!(t.word, "和" | "与") && ends_with_name(&sent.text[..t.span.start]) {
+            break;
+        }
+        if is_quantity(t) {
             break;
         }
         match t.word {
@@ -96,7 +159,9 @@ pub(crate) fn grow_left(sent: &Sent, pos: usize, kind: EntityType) -> usize {
     // an opening quote or paren left unbalanced at the start is not part of the name
     while depth > 0 || quotes > 0 {
         let rest = &sent.text[start..pos];
-        let cut = rest.find([')', '）', '”']).map(|i| i + rest[i..].chars().next().map_or(1, char::len_utf8));
+        let cut = rest
+            .find([')', '）', '”'])
+            .map(|i| i + rest[i..].chars().next().map_or(1, char::len_utf8));
         match cut {
             Some(c) => start += c,
             None => break,
@@ -104,13 +169,64 @@ pub(crate) fn grow_left(sent: &Sent, pos: usize, kind: EntityType) -> usize {
         depth = 0;
         quotes = 0;
     }
+    let start = trim_lead(sent, start, pos);
+    let start = trim_verbs(sent, start, pos);
     trim_lead(sent, start, pos)
+}
+
+/// Whether `s` ends with a whole name (a suffix or an industry word): `A试验区和B示范区` is two.
+fn ends_with_name(s: &str) -> bool {
+    let d = dicts();
+    d.suffixes
+        .iter()
+        .any(|x| x.flag != SuffixFlag::Admin && x.text.chars().count() >= 2 && s.ends_with(x.text))
+        || d.industry_list.iter().any(|w| s.ends_with(w))
+}
+
+/// A count (`20个`, `107`, `3家`), never inside a name; a year (`2023年`) or an ordinal may be.
+fn is_quantity(t: &Token) -> bool {
+    if t.tag == "q" {
+        return true;
+    }
+    if t.tag != "m" {
+        return false;
+    }
+    let w = t.word;
+    let digits = w.chars().filter(char::is_ascii_digit).count();
+    let year = digits == 4 && (w.len() == 4 || w.ends_with('年'));
+    !(w.starts_with('第') || year) && (digits > 0 && !w.contains('+'))
+}
+
+/// Drops leading verbs and adverbs (`贯彻落实`, `努力化解`) and time words (`十四五时期`).
+fn trim_verbs(sent: &Sent, mut start: usize, end: usize) -> usize {
+    for t in &sent.toks {
+        if t.span.start < start {
+            continue;
+        }
+        if t.span.start != start || t.span.end >= end {
+            break;
+        }
+        let verb = matches!(t.tag, "v" | "vd" | "ad" | "d" | "vg")
+            || matches!(t.word, "发展" | "建设" | "时期");
+        let time = sent.text[t.span.end..end].starts_with("时期");
+        if verb {
+            start = t.span.end;
+        } else if time {
+            start = t.span.end + "时期".len();
+        } else {
+            break;
+        }
+    }
+    start
 }
 
 fn trim_lead(sent: &Sent, mut start: usize, end: usize) -> usize {
     loop {
         let rest = &sent.text[start..end];
-        let Some(w) = LEAD_TRIM.iter().find(|w| rest.starts_with(**w) && sent.is_boundary(start + w.len())) else {
+        let Some(w) = LEAD_TRIM
+            .iter()
+            .find(|w| rest.starts_with(**w) && sent.is_boundary(start + w.len()))
+        else {
             break;
         };
         start += w.len();
@@ -132,7 +248,9 @@ pub(crate) fn specific(sent: &Sent, r: Range<usize>) -> bool {
     if m.is_empty() || d.generic.contains(m) || d.generic_mods.contains(m) {
         return false;
     }
-    if m.chars().all(|c| c.is_ascii_digit() || "个家户项批以上亿万元千百十".contains(c)) {
+    if m.chars()
+        .all(|c| c.is_ascii_digit() || "个家户项批以上亿万元千百十".contains(c))
+    {
         return false;
     }
     // any token of the modifier that is not a generic modifier makes it specific
@@ -141,7 +259,37 @@ pub(crate) fn specific(sent: &Sent, r: Range<usize>) -> bool {
         .filter(|t| t.span.start < r.end && t.span.end > r.start)
         .any(|t| {
             let w = &sent.text[t.span.start.max(r.start)..t.span.end.min(r.end)];
-            !d.generic_mods.contains(w) && !d.generic.contains(w) && t.tag != "m" && !w.trim().is_empty()
+            !d.generic_mods.contains(w)
+                && !d.generic.contains(w)
+                && t.tag != "m"
+                && !w.trim().is_empty()
+        })
+}
+
+/// Whether a modifier holds a proper name: a token jieba tags as a name or abbreviation, a
+/// Latin or digit part, a quoted part, a place, or a national prefix (国家…, 中国…).
+fn proper(sent: &Sent, r: Range<usize>) -> bool {
+    let m = &sent.text[r.clone()];
+    if ["国家", "中国", "世界", "全国", "国际"]
+        .iter()
+        .any(|p| m.starts_with(p))
+        || m.contains('“')
+    {
+        return true;
+    }
+    if Divisions::get().find_in(m).next().is_some() {
+        return true;
+    }
+    sent.toks
+        .iter()
+        .filter(|t| t.span.start >= r.start && t.span.end <= r.end)
+        .any(|t| {
+            matches!(
+                t.tag,
+                "ns" | "nr" | "nrt" | "nrfg" | "nz" | "nt" | "j" | "eng"
+            ) || (t.tag == "x" && t.word.chars().any(|c| c.is_ascii_alphanumeric()))
+                || t.word.chars().count() == 1
+                    && !matches!(t.tag, "n" | "v" | "vn" | "a" | "b" | "m" | "q")
         })
 }
 
@@ -151,8 +299,12 @@ fn try_suffix(sent: &Sent, end: usize, suf: &Suffix) -> Option<Cand> {
     let mut kind = suf.kind;
     let start = match suf.flag {
         SuffixFlag::Admin => {
-            let t = sent.toks.iter().find(|t| t.span.end == sstart || (t.span.start < sstart && t.span.end == end))?;
-            if !t.tag.starts_with("ns") {
+            let t = sent
+                .toks
+                .iter()
+                .find(|t| t.span.end == sstart || (t.span.start < sstart && t.span.end == end))?;
+            let m = &sent.text[t.span.start..sstart];
+            if m.chars().count() < 2 || Divisions::get().lookup_all(m).is_empty() {
                 return None;
             }
             t.span.start
@@ -163,15 +315,36 @@ fn try_suffix(sent: &Sent, end: usize, suf: &Suffix) -> Option<Cand> {
         return None;
     }
     let name = &sent.text[start..end];
-    if d.generic.contains(name) || !specific(sent, start..sstart) {
+    let vague = suf.flag != SuffixFlag::Gov && !specific(sent, start..sstart);
+    if d.generic.contains(name) || name.starts_with(['(', '（']) || vague {
         return None;
     }
     let modifier = &sent.text[start..sstart];
+    if matches!(kind, EntityType::Project | EntityType::Organization)
+        && suf.flag == SuffixFlag::None
+        && !proper(sent, start..sstart)
+    {
+        return None;
+    }
     match suf.flag {
         SuffixFlag::Gov => {
             let starts = GOV_START.iter().any(|g| name.starts_with(g))
-                || sent.toks.iter().any(|t| t.span.start == start && t.tag.starts_with("ns"));
-            if !starts || name.chars().count() > 14 {
+                || sent
+                    .toks
+                    .iter()
+                    .any(|t| t.span.start == start && t.tag.starts_with("ns"));
+            let vague = [
+                "区域", "区县", "县域", "市场", "省会", "市级", "省级", "区级", "县级", "市区",
+                "市民",
+            ]
+            .iter()
+            .any(|v| name.starts_with(v))
+                || [
+                    "布局", "格局", "开局", "大局", "全局", "当局", "结局", "出局",
+                ]
+                .iter()
+                .any(|v| name.ends_with(v));
+            if !starts || vague || name.chars().count() > 14 {
                 return None;
             }
         }
@@ -182,12 +355,17 @@ fn try_suffix(sent: &Sent, end: usize, suf: &Suffix) -> Option<Cand> {
                 .iter()
                 .filter(|t| t.span.start >= start && t.span.end <= sstart)
                 .all(|t| matches!(t.tag, "n" | "vn" | "nz" | "eng" | "an" | "b"));
-            if !known && !(nouny && modifier.chars().count() <= 6) {
+            let n = modifier.chars().count();
+            let vague =
+                modifier.ends_with('业') || modifier.ends_with("性") || modifier.ends_with("型");
+            if vague || !(known || nouny && (2..=4).contains(&n)) {
                 return None;
             }
         }
         SuffixFlag::Infra => {
-            kind = if INFRA.iter().any(|w| modifier.contains(w)) || sent.text[end..].starts_with("项目") {
+            kind = if INFRA.iter().any(|w| modifier.contains(w))
+                || sent.text[end..].starts_with("项目")
+            {
                 EntityType::Project
             } else {
                 EntityType::Policy
@@ -195,8 +373,37 @@ fn try_suffix(sent: &Sent, end: usize, suf: &Suffix) -> Option<Cand> {
         }
         _ => {}
     }
-    let conf = if matches!(suf.flag, SuffixFlag::Industry) { 0.6 } else { 0.75 };
+    let conf = if matches!(suf.flag, SuffixFlag::Industry) {
+        0.6
+    } else {
+        0.75
+    };
     sent.cand(start..end, kind, conf, prio::SUFFIX)
+}
+
+/// The enterprise a project is named after: a leading brand-like token (比亚迪 in
+/// 比亚迪动力电池项目) that jieba takes for a name and that is no place.
+fn brand(sent: &Sent, c: &Cand) -> Option<Cand> {
+    let start = c.span.start - sent.base;
+    let t = sent.toks.iter().find(|t| t.span.start == start)?;
+    let n = t.word.chars().count();
+    let proper = matches!(t.tag, "nr" | "nrt" | "nz" | "nt" | "nrfg" | "ns");
+    if !proper || !(2..=4).contains(&n) || t.span.end >= c.span.end - sent.base {
+        return None;
+    }
+    let d = dicts();
+    if Divisions::get().lookup(t.word).is_some()
+        || d.places.contains(&t.word)
+        || d.industries.contains(t.word)
+    {
+        return None;
+    }
+    sent.cand(
+        t.span.clone(),
+        EntityType::Enterprise,
+        0.55,
+        prio::SUFFIX - 5,
+    )
 }
 
 /// Names ending with a suffix of `data/extract_suffixes.txt`.
@@ -216,27 +423,18 @@ pub(crate) fn suffixed(sent: &Sent, out: &mut Vec<Cand>) {
     ends.dedup();
     for end in ends {
         let head = &sent.text[..end];
-        for suf in d.suffixes.iter().filter(|s| head.ends_with(s.text)) {
+        for suf in d
+            .suffixes
+            .iter()
+            .filter(|s| head.ends_with(s.text) && s.flag != SuffixFlag::Titled)
+        {
             if let Some(c) = try_suffix(sent, end, suf) {
+                if c.kind == EntityType::Project {
+                    out.extend(brand(sent, &c));
+                }
                 out.push(c);
                 break;
             }
-        }
-    }
-}
-
-/// Places: tokens jieba tags `ns` (济南, 广州), with an administrative suffix when one follows.
-pub(crate) fn places(sent: &Sent, out: &mut Vec<Cand>) {
-    let d = dicts();
-    for t in &sent.toks {
-        if !t.tag.starts_with("ns") || t.word.chars().count() < 2 {
-            continue;
-        }
-        if d.generic.contains(t.word) || d.stopwords.contains(t.word) {
-            continue;
-        }
-        if let Some(c) = sent.cand(t.span.clone(), EntityType::Place, 0.6, prio::PLACE) {
-            out.push(c);
         }
     }
 }

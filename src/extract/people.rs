@@ -37,21 +37,33 @@ pub(crate) fn people(sent: &Sent, out: &mut Vec<Cand>) {
         let Some((s, e)) = name_at(sent, i) else {
             continue;
         };
-        let prev = toks[..i].iter().rev().find(|t| !matches!(t.word, "：" | ":" | " " | "　"));
+        let prev = toks[..i]
+            .iter()
+            .rev()
+            .find(|t| !matches!(t.word, "：" | ":" | " " | "　"));
         let next_idx = toks.iter().position(|t| t.span.start == e);
         let next = next_idx.and_then(|j| toks.get(j));
         let before_ok = prev.is_some_and(|p| {
-            matches!(d.titles.get(p.word), Some(TitleSide::Before | TitleSide::Both))
-                || d.titles.keys().any(|k| p.word.ends_with(k) && p.word.len() > k.len())
+            matches!(
+                d.titles.get(p.word),
+                Some(TitleSide::Before | TitleSide::Both)
+            ) || d
+                .titles
+                .keys()
+                .any(|k| p.word.ends_with(k) && p.word.len() > k.len())
         });
         let after_ok = next.is_some_and(|n| {
-            matches!(d.titles.get(n.word), Some(TitleSide::After | TitleSide::Both))
-                || n.word.starts_with("主持")
+            matches!(
+                d.titles.get(n.word),
+                Some(TitleSide::After | TitleSide::Both)
+            ) || n.word.starts_with("主持")
                 || n.word == "："
                 || n.word == ":"
         });
         let chained = last_end.is_some_and(|le: usize| {
-            sent.text.get(le..s).is_some_and(|gap| gap.trim().is_empty() || gap == "、")
+            sent.text
+                .get(le..s)
+                .is_some_and(|gap| gap.trim().is_empty() || gap == "、")
         });
         if before_ok || after_ok || chained {
             if let Some(c) = sent.cand(s..e, EntityType::Person, 0.7, prio::PERSON) {

@@ -14,14 +14,25 @@ fn keeps_inside(inner: &Cand, outer: &Cand) -> bool {
     inner.kind != outer.kind
         && matches!(
             inner.kind,
-            EntityType::Enterprise | EntityType::Organization | EntityType::Place | EntityType::Person
+            EntityType::Enterprise
+                | EntityType::Organization
+                | EntityType::Place
+                | EntityType::Person
         )
 }
 
 fn settle_sentence(mut cands: Vec<Cand>) -> Vec<Cand> {
     cands.sort_by(|a, b| {
-        (a.span.start, std::cmp::Reverse(a.span.end), std::cmp::Reverse(a.prio))
-            .cmp(&(b.span.start, std::cmp::Reverse(b.span.end), std::cmp::Reverse(b.prio)))
+        (
+            a.span.start,
+            std::cmp::Reverse(a.span.end),
+            std::cmp::Reverse(a.prio),
+        )
+            .cmp(&(
+                b.span.start,
+                std::cmp::Reverse(b.span.end),
+                std::cmp::Reverse(b.prio),
+            ))
     });
     cands.dedup_by(|b, a| a.span == b.span);
     let n = cands.len();
@@ -52,7 +63,12 @@ fn settle_sentence(mut cands: Vec<Cand>) -> Vec<Cand> {
             }
         }
     }
-    cands.into_iter().zip(alive).filter(|(_, a)| *a).map(|(c, _)| c).collect()
+    cands
+        .into_iter()
+        .zip(alive)
+        .filter(|(_, a)| *a)
+        .map(|(c, _)| c)
+        .collect()
 }
 
 /// Settles each sentence's candidates and echoes names found once to their other occurrences.
@@ -75,7 +91,7 @@ pub(crate) fn settle(doc: &Document, cands: Vec<(usize, Cand)>) -> Vec<Mention> 
         }));
     }
     echo(doc, &mut out);
-    out.sort_by(|a, b| (a.span.start, a.span.end, a.kind).cmp(&(b.span.start, b.span.end, b.kind)));
+    out.sort_by_key(|m| (m.span.start, m.span.end, m.kind));
     out
 }
 
@@ -98,13 +114,26 @@ fn echo(doc: &Document, out: &mut Vec<Mention>) {
     for (name, kind) in &names {
         for (at, _) in doc.text.match_indices(name.as_str()) {
             let span = at..at + name.len();
-            if covered.iter().any(|r| r.start < span.end && span.start < r.end) {
+            if covered
+                .iter()
+                .any(|r| r.start < span.end && span.start < r.end)
+            {
                 continue;
             }
-            let Some(s) = doc.sentences.iter().position(|s| s.span.start <= at && span.end <= s.span.end) else {
+            let Some(s) = doc
+                .sentences
+                .iter()
+                .position(|s| s.span.start <= at && span.end <= s.span.end)
+            else {
                 continue;
             };
-            extra.push(Mention { name: name.clone(), kind: *kind, sentence: s, span, confidence: 0.5 });
+            extra.push(Mention {
+                name: name.clone(),
+                kind: *kind,
+                sentence: s,
+                span,
+                confidence: 0.5,
+            });
         }
     }
     out.extend(extra);

@@ -7,21 +7,55 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::lexicon::{dicts, SuffixFlag};
+use super::names::INFRA;
 use super::{prio, AliasMention, Cand, Mention, Sent};
 use crate::ingest::Document;
 use crate::model::EntityType;
 
-static BOOK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"《([^《》\n]{2,60})》").expect("static regex"));
-static QUOTE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"“([^“”\n]{1,24})”").expect("static regex"));
+static BOOK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"《([^《》\n]{2,60})》").expect("static regex"));
+static QUOTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"“([^“”\n]{1,24})”").expect("static regex"));
 static ALIAS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[（(]\s*(?:以下)?简称\s*[“《\x22]?([^”》\x22)）\s]{1,16})[”》\x22]?\s*[)）]").expect("static regex")
+    Regex::new(r"[（(]\s*(?:以下)?简称\s*[“《\x22]?([^”》\x22)）\s]{1,16})[”》\x22]?\s*[)）]")
+        .expect("static regex")
 });
 
 /// Words after a quoted phrase that say it is a slogan, a goal or a label, not a named programme.
 const NOT_NAMED_AFTER: &[&str] = &[
-    "的", "目标", "理念", "精神", "要求", "问题", "奋斗目标", "格局", "思路", "优势", "时期", "期间",
-    "企业", "产品", "行为", "方式", "高地", "台阶", "位次", "地位", "作用", "任务",
+    "的",
+    "目标",
+    "理念",
+    "精神",
+    "要求",
+    "问题",
+    "奋斗目标",
+    "格局",
+    "思路",
+    "优势",
+    "时期",
+    "期间",
+    "企业",
+    "产品",
+    "行为",
+    "方式",
+    "高地",
+    "台阶",
+    "位次",
+    "地位",
+    "作用",
+    "任务",
 ];
+
+/// Working methods and designations, not named programmes (一企一策, 一事一议, 审计式).
+fn working_method(s: &str) -> bool {
+    let c: Vec<char> = s.chars().collect();
+    let alternating = c.len() == 4 && c[0] == c[2] && "一两双多".contains(c[0]);
+    alternating
+        || s.ends_with(['式', '形', '型', '性'])
+        || s.chars().any(|c| c.is_ascii_digit()) && s.chars().count() <= 3
+        || s.starts_with("一") && s.chars().count() <= 3
+}
 
 /// Book titles: a named document, plan or regulation.
 pub(crate) fn book_titles(sent: &Sent, out: &mut Vec<Cand>) {
@@ -39,7 +73,10 @@ pub(crate) fn book_titles(sent: &Sent, out: &mut Vec<Cand>) {
 }
 
 fn ends_with_kind(s: &str, kind: EntityType) -> bool {
-    dicts().suffixes.iter().any(|x| x.kind == kind && s.ends_with(x.text))
+    dicts()
+        .suffixes
+        .iter()
+        .any(|x| x.kind == kind && s.ends_with(x.text))
 }
 
 /// Quoted names, with the name word that follows them when there is one.
@@ -52,9 +89,16 @@ pub(crate) fn quotes(sent: &Sent, out: &mut Vec<Cand>) {
         let close = all.end();
         // “X”+ a few name characters + a suffix (工程, 行动, 战略, 产业 …)
         let mut found = false;
-        for end in sent.toks.iter().map(|t| t.span.end).filter(|&e| e > close && e <= close + 30) {
+        for end in sent
+            .toks
+            .iter()
+            .map(|t| t.span.end)
+            .filter(|&e| e > close && e <= close + 30)
+        {
             let between = &sent.text[close..end];
-            if between.contains(|c: char| "，。、；：,;:（）()“”《》".contains(c) || c.is_whitespace()) {
+            if between
+                .contains(|c: char| "，。、；：,;:（）()“”《》".contains(c) || c.is_whitespace())
+            {
                 break;
             }
             let head = &sent.text[..end];
@@ -65,7 +109,16 @@ pub(crate) fn quotes(sent: &Sent, out: &mut Vec<Cand>) {
             };
             let kind = match (suf.kind, suf.flag) {
                 (EntityType::Organization | EntityType::Enterprise, _) => continue,
-                (_, SuffixFlag::Infra) => EntityType::Policy,
+                (_, SuffixFlag::Infra) => {
+                    if INFRA
+                        .iter()
+                        .any(|w| between.contains(w) || inner.as_str().contains(w))
+                    {
+                        EntityType::Project
+                    } else {
+                        EntityType::Policy
+                    }
+                }
                 (k, _) => k,
             };
             if let Some(c) = sent.cand(all.start()..end, kind, 0.8, prio::TITLE - 5) {
@@ -79,20 +132,28 @@ pub(crate) fn quotes(sent: &Sent, out: &mut Vec<Cand>) {
         }
         let text = inner.as_str();
         let n = text.chars().count();
-        if !(2..=12).contains(&n) || text.contains(['，', '。', '；', ',']) {
+        if !(2..=12).contains(&n)
+            || text.contains(['，', '。', '；', ',', '、'])
+            || working_method(text)
+        {
             continue;
         }
         let after = &sent.text[close..];
         if NOT_NAMED_AFTER.iter().any(|w| after.starts_with(w)) {
             continue;
         }
-        if text.chars().all(|c| c.is_ascii_digit() || "十百千万亿一二三四五六七八九零年".contains(c)) {
+        if text
+            .chars()
+            .all(|c| c.is_ascii_digit() || "十百千万亿一二三四五六七八九零年".contains(c))
+        {
             continue;
         }
         let kind = d
             .suffixes
             .iter()
-            .find(|s| text.ends_with(s.text) && text.len() > s.text.len() && s.flag != SuffixFlag::Admin)
+            .find(|s| {
+                text.ends_with(s.text) && text.len() > s.text.len() && s.flag != SuffixFlag::Admin
+            })
             .map(|s| s.kind)
             .or_else(|| d.industries.contains(text).then_some(EntityType::Industry))
             .unwrap_or(EntityType::Policy);
