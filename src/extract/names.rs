@@ -50,6 +50,12 @@ pub(crate) const INFRA: &[&str] = &[
     "+1",
 ];
 
+/// Verbs a programme's name may hold after a noun (重点项目推进行动, 质量品牌提升行动).
+const INNER_VERBS: &[&str] = &[
+    "推进", "提升", "建设", "培育", "创新", "发展", "引导", "鼓励", "促进", "带动", "服务", "深化",
+    "强化", "构建", "完善", "攻坚", "突破", "支持", "创建", "打造", "优化", "加强", "转型", "融合",
+];
+
 /// Words that may start a government body's name.
 const GOV_START: &[&str] = &[
     "市",
@@ -114,6 +120,19 @@ fn ends_with_stop(w: &str) -> bool {
     })
 }
 
+/// A verb inside a programme's or meeting's name (重点项目推进行动): a stop word that follows a
+/// noun, where a name of that kind may hold one.
+fn inner_verb(sent: &Sent, t: &Token, kind: EntityType) -> bool {
+    if !matches!(kind, EntityType::Policy | EntityType::Event) || t.word.chars().count() < 2 {
+        return false;
+    }
+    if !matches!(t.tag, "v" | "vn") || !INNER_VERBS.contains(&t.word) {
+        return false;
+    }
+    let left = sent.toks.iter().rev().find(|u| u.span.end <= t.span.start);
+    left.is_some_and(|u| matches!(u.tag, "n" | "vn" | "nz" | "j" | "l") && name_part(u, false))
+}
+
 /// Grows a name leftwards from `pos` (relative); returns its start.
 pub(crate) fn grow_left(sent: &Sent, pos: usize, kind: EntityType) -> usize {
     let cap = max_chars(kind);
@@ -125,7 +144,7 @@ pub(crate) fn grow_left(sent: &Sent, pos: usize, kind: EntityType) -> usize {
             continue;
         }
         let first = start == pos && t.span.end == pos;
-        if !name_part(t, first) {
+        if !name_part(t, first) && !inner_verb(sent, t, kind) {
             break;
         }
         if matches!(t.word, "和" | "与") && ends_with_name(&sent.text[..t.span.start]) {
@@ -170,7 +189,7 @@ pub(crate) fn grow_left(sent: &Sent, pos: usize, kind: EntityType) -> usize {
         quotes = 0;
     }
     let start = trim_lead(sent, start, pos);
-    let start = trim_verbs(sent, start, pos);
+    let start = trim_verbs(sent, start, pos, kind);
     trim_lead(sent, start, pos)
 }
 
@@ -198,7 +217,9 @@ fn is_quantity(t: &Token) -> bool {
 }
 
 /// Drops leading verbs and adverbs (`贯彻落实`, `努力化解`) and time words (`十四五时期`).
-fn trim_verbs(sent: &Sent, mut start: usize, end: usize) -> usize {
+fn trim_verbs(sent: &Sent, mut start: usize, end: usize, kind: EntityType) -> usize {
+    let d = dicts();
+    let programme = matches!(kind, EntityType::Policy | EntityType::Event);
     for t in &sent.toks {
         if t.span.start < start {
             continue;
@@ -206,8 +227,12 @@ fn trim_verbs(sent: &Sent, mut start: usize, end: usize) -> usize {
         if t.span.start != start || t.span.end >= end {
             break;
         }
-        let verb = matches!(t.tag, "v" | "vd" | "ad" | "d" | "vg")
-            || matches!(t.word, "发展" | "建设" | "时期");
+        let coordinated = sent.text[t.span.end..].starts_with(['和', '与']);
+        let verb = if programme {
+            d.stopwords.contains(t.word) || ends_with_stop(t.word) || matches!(t.tag, "d" | "ad")
+        } else {
+            matches!(t.tag, "v" | "vd" | "ad" | "d" | "vg") || matches!(t.word, "发展" | "建设")
+        } && !coordinated;
         let time = sent.text[t.span.end..end].starts_with("时期");
         if verb {
             start = t.span.end;
@@ -356,8 +381,19 @@ fn try_suffix(sent: &Sent, end: usize, suf: &Suffix) -> Option<Cand> {
                 .filter(|t| t.span.start >= start && t.span.end <= sstart)
                 .all(|t| matches!(t.tag, "n" | "vn" | "nz" | "eng" | "an" | "b"));
             let n = modifier.chars().count();
-            let vague =
-                modifier.ends_with('业') || modifier.ends_with("性") || modifier.ends_with("型");
+            let vague = modifier.ends_with(['业', '性', '型'])
+                || [
+                    "省级",
+                    "市级",
+                    "核心",
+                    "现代化",
+                    "国家",
+                    "区域",
+                    "特色",
+                    "农村",
+                ]
+                .iter()
+                .any(|g| modifier.starts_with(g));
             if vague || !(known || nouny && (2..=4).contains(&n)) {
                 return None;
             }
@@ -387,7 +423,18 @@ fn brand(sent: &Sent, c: &Cand) -> Option<Cand> {
     let start = c.span.start - sent.base;
     let t = sent.toks.iter().find(|t| t.span.start == start)?;
     let n = t.word.chars().count();
-    let proper = matches!(t.tag, "nr" | "nrt" | "nz" | "nt" | "nrfg" | "ns");
+    let name = &sent.text[c.span.start - sent.base..c.span.end - sent.base];
+    let built = ["项目", "产业园", "基地", "总部", "工厂", "生产线", "产业城"]
+        .iter()
+        .any(|s| name.ends_with(s));
+    let proper = matches!(t.tag, "nr" | "nrt" | "nz" | "nt" | "nrfg")
+        || (t.tag == "ns" && name.ends_with("项目"));
+    if !built
+        || t.word
+            .ends_with(['山', '湖', '河', '江', '海', '路', '桥', '岛'])
+    {
+        return None;
+    }
     if !proper || !(2..=4).contains(&n) || t.span.end >= c.span.end - sent.base {
         return None;
     }
