@@ -79,4 +79,29 @@ pub(crate) fn fixed(sent: &Sent, out: &mut Vec<Cand>) {
             out.extend(sent.cand(at..end, EntityType::Industry, 0.7, prio::INDUSTRY));
         }
     }
+    compounds(sent, out);
+}
+
+/// `A与B` where both are industry words names one field (`生物医药与大健康`).
+fn compounds(sent: &Sent, out: &mut Vec<Cand>) {
+    let inds: Vec<_> = out
+        .iter()
+        .filter(|c| c.kind == EntityType::Industry && c.prio == prio::INDUSTRY)
+        .map(|c| c.span.clone())
+        .collect();
+    for a in &inds {
+        let joint = a.end - sent.base;
+        if !sent.text[joint..].starts_with('与') {
+            continue;
+        }
+        let bstart = sent.base + joint + '与'.len_utf8();
+        if let Some(b) = inds
+            .iter()
+            .filter(|b| b.start == bstart)
+            .max_by_key(|b| b.end)
+        {
+            let r = a.start - sent.base..b.end - sent.base;
+            out.extend(sent.cand(r, EntityType::Industry, 0.65, prio::INDUSTRY + 1));
+        }
+    }
 }

@@ -12,6 +12,7 @@ const INDUSTRIES: &str = include_str!("../../data/extract_industries.txt");
 const ORGS: &str = include_str!("../../data/extract_orgs.txt");
 const GENERIC: &str = include_str!("../../data/extract_generic.txt");
 const STOPWORDS: &str = include_str!("../../data/extract_stopwords.txt");
+const PLACES: &str = include_str!("../../data/extract_places.txt");
 const TITLES: &str = include_str!("../../data/extract_titles.txt");
 
 /// A name suffix and what it makes of a name.
@@ -34,6 +35,8 @@ pub enum SuffixFlag {
     Admin,
     /// 产业/行业: only after industry words.
     Industry,
+    /// 措施, 机制, 方案: only inside book titles or after a quoted part.
+    Titled,
 }
 
 /// Where a title stands relative to the name it qualifies.
@@ -52,6 +55,8 @@ pub struct Dicts {
     /// Industry words, longest first (for scanning).
     pub industry_list: Vec<&'static str>,
     pub orgs: Vec<&'static str>,
+    /// Countries and regions (divisions come from `segment::divisions`).
+    pub places: Vec<&'static str>,
     pub generic: HashSet<&'static str>,
     pub generic_mods: HashSet<&'static str>,
     pub stopwords: HashSet<&'static str>,
@@ -75,6 +80,7 @@ static DICTS: LazyLock<Dicts> = LazyLock::new(|| {
                 Some("infra") => SuffixFlag::Infra,
                 Some("admin") => SuffixFlag::Admin,
                 Some("industry") => SuffixFlag::Industry,
+                Some("titled") => SuffixFlag::Titled,
                 _ => SuffixFlag::None,
             };
             Some(Suffix { text, kind, flag })
@@ -108,6 +114,7 @@ static DICTS: LazyLock<Dicts> = LazyLock::new(|| {
         industries: industry_list.iter().copied().collect(),
         industry_list,
         orgs: lines(ORGS).collect(),
+        places: lines(PLACES).collect(),
         generic,
         generic_mods,
         stopwords: lines(STOPWORDS).collect(),

@@ -7,6 +7,7 @@ mod lexicon;
 mod lists;
 mod names;
 mod people;
+mod places;
 pub mod relations;
 mod select;
 mod spans;
@@ -164,6 +165,7 @@ pub(crate) fn strip_marks(s: &str) -> String {
 /// Extracts mentions, targets and relations from one document.
 pub fn extract(doc: &Document, seg: &Segmenter, lexicon: &Lexicon) -> DocExtraction {
     let mut cands = Vec::new();
+    let city = places::doc_city(&doc.title, &doc.text);
     for (i, s) in doc.sentences.iter().enumerate() {
         let Some(text) = doc.text.get(s.span.clone()) else {
             continue;
@@ -181,7 +183,7 @@ pub fn extract(doc: &Document, seg: &Segmenter, lexicon: &Lexicon) -> DocExtract
         dictionary::fixed(&sent, &mut local);
         lists::lists(&sent, &mut local);
         people::people(&sent, &mut local);
-        names::places(&sent, &mut local);
+        places::places(&sent, city, &mut local);
         cands.extend(local.into_iter().map(|c| (i, c)));
     }
     let mentions = select::settle(doc, cands);

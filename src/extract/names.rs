@@ -1,17 +1,18 @@
 //! Names built around a suffix (…集团, …研究院, …产业园, …行动, …大会, 市…局): from a suffix
 //! that ends a token, the name grows leftwards over name-like tokens until a stop word, a
 //! punctuation mark or a length cap; a name whose modifier is only generic words (重点项目,
-//! 龙头企业) is dropped. Also places from jieba's `ns` tags.
+//! 龙头企业) is dropped; a project's leading brand is an enterprise of its own.
 
 use std::ops::Range;
 
 use super::lexicon::{dicts, Suffix, SuffixFlag};
 use super::{prio, Cand, Sent};
 use crate::model::EntityType;
+use crate::segment::divisions::Divisions;
 use crate::segment::Token;
 
 /// Modifier words that make a `工程` a physical work (a Project) rather than a programme.
-const INFRA: &[&str] = &[
+pub(crate) const INFRA: &[&str] = &[
     "调水",
     "供水",
     "供暖",
@@ -47,6 +48,12 @@ const INFRA: &[&str] = &[
     "机场",
     "港",
     "+1",
+];
+
+/// Verbs a programme's name may hold after a noun (重点项目推进行动, 质量品牌提升行动).
+const INNER_VERBS: &[&str] = &[
+    "推进", "提升", "建设", "培育", "创新", "发展", "引导", "鼓励", "促进", "带动", "服务", "深化",
+    "强化", "构建", "完善", "攻坚", "突破", "支持", "创建", "打造", "优化", "加强", "转型", "融合",
 ];
 
 /// Words that may start a government body's name.
@@ -91,7 +98,7 @@ fn name_part(t: &Token, first: bool) -> bool {
     if matches!(w, "和" | "与") {
         return !first;
     }
-    if d.stopwords.contains(w) {
+    if d.stopwords.contains(w) || ends_with_stop(w) {
         return false;
     }
     let tag = t.tag;
@@ -102,6 +109,28 @@ fn name_part(t: &Token, first: bool) -> bool {
         tag.as_bytes().first(),
         Some(b'p' | b'c' | b'u' | b'd' | b'r' | b'y' | b'e' | b'o')
     )
+}
+
+/// A token ending with a verb that introduces names (`贯彻落实`, `全面推进`).
+fn ends_with_stop(w: &str) -> bool {
+    let d = dicts();
+    w.char_indices().skip(1).any(|(i, _)| {
+        let tail = &w[i..];
+        tail.chars().count() >= 2 && d.stopwords.contains(tail)
+    })
+}
+
+/// A verb inside a programme's or meeting's name (重点项目推进行动): a stop word that follows a
+/// noun, where a name of that kind may hold one.
+fn inner_verb(sent: &Sent, t: &Token, kind: EntityType) -> bool {
+    if !matches!(kind, EntityType::Policy | EntityType::Event) || t.word.chars().count() < 2 {
+        return false;
+    }
+    if !matches!(t.tag, "v" | "vn") || !INNER_VERBS.contains(&t.word) {
+        return false;
+    }
+    let left = sent.toks.iter().rev().find(|u| u.span.end <= t.span.start);
+    left.is_some_and(|u| matches!(u.tag, "n" | "vn" | "nz" | "j" | "l") && name_part(u, false))
 }
 
 /// Grows a name leftwards from `pos` (relative); returns its start.
@@ -115,7 +144,13 @@ pub(crate) fn grow_left(sent: &Sent, pos: usize, kind: EntityType) -> usize {
             continue;
         }
         let first = start == pos && t.span.end == pos;
-        if !name_part(t, first) {
+        if !name_part(t, first) && !inner_verb(sent, t, kind) {
+            break;
+        }
+        if matches!(t.word, "和" | "与") && ends_with_name(&sent.text[..t.span.start]) {
+            break;
+        }
+        if is_quantity(t) {
             break;
         }
         match t.word {
@@ -153,7 +188,61 @@ pub(crate) fn grow_left(sent: &Sent, pos: usize, kind: EntityType) -> usize {
         depth = 0;
         quotes = 0;
     }
+    let start = trim_lead(sent, start, pos);
+    let start = trim_verbs(sent, start, pos, kind);
     trim_lead(sent, start, pos)
+}
+
+/// Whether `s` ends with a whole name (a suffix or an industry word): `A试验区和B示范区` is two.
+fn ends_with_name(s: &str) -> bool {
+    let d = dicts();
+    d.suffixes
+        .iter()
+        .any(|x| x.flag != SuffixFlag::Admin && x.text.chars().count() >= 2 && s.ends_with(x.text))
+        || d.industry_list.iter().any(|w| s.ends_with(w))
+}
+
+/// A count (`20个`, `107`, `3家`), never inside a name; a year (`2023年`) or an ordinal may be.
+fn is_quantity(t: &Token) -> bool {
+    if t.tag == "q" {
+        return true;
+    }
+    if t.tag != "m" {
+        return false;
+    }
+    let w = t.word;
+    let digits = w.chars().filter(char::is_ascii_digit).count();
+    let year = digits == 4 && (w.len() == 4 || w.ends_with('年'));
+    !(w.starts_with('第') || year) && (digits > 0 && !w.contains('+'))
+}
+
+/// Drops leading verbs and adverbs (`贯彻落实`, `努力化解`) and time words (`十四五时期`).
+fn trim_verbs(sent: &Sent, mut start: usize, end: usize, kind: EntityType) -> usize {
+    let d = dicts();
+    let programme = matches!(kind, EntityType::Policy | EntityType::Event);
+    for t in &sent.toks {
+        if t.span.start < start {
+            continue;
+        }
+        if t.span.start != start || t.span.end >= end {
+            break;
+        }
+        let coordinated = sent.text[t.span.end..].starts_with(['和', '与']);
+        let verb = if programme {
+            d.stopwords.contains(t.word) || ends_with_stop(t.word) || matches!(t.tag, "d" | "ad")
+        } else {
+            matches!(t.tag, "v" | "vd" | "ad" | "d" | "vg") || matches!(t.word, "发展" | "建设")
+        } && !coordinated;
+        let time = sent.text[t.span.end..end].starts_with("时期");
+        if verb {
+            start = t.span.end;
+        } else if time {
+            start = t.span.end + "时期".len();
+        } else {
+            break;
+        }
+    }
+    start
 }
 
 fn trim_lead(sent: &Sent, mut start: usize, end: usize) -> usize {
@@ -202,6 +291,33 @@ pub(crate) fn specific(sent: &Sent, r: Range<usize>) -> bool {
         })
 }
 
+/// Whether a modifier holds a proper name: a token jieba tags as a name or abbreviation, a
+/// Latin or digit part, a quoted part, a place, or a national prefix (国家…, 中国…).
+fn proper(sent: &Sent, r: Range<usize>) -> bool {
+    let m = &sent.text[r.clone()];
+    if ["国家", "中国", "世界", "全国", "国际"]
+        .iter()
+        .any(|p| m.starts_with(p))
+        || m.contains('“')
+    {
+        return true;
+    }
+    if Divisions::get().find_in(m).next().is_some() {
+        return true;
+    }
+    sent.toks
+        .iter()
+        .filter(|t| t.span.start >= r.start && t.span.end <= r.end)
+        .any(|t| {
+            matches!(
+                t.tag,
+                "ns" | "nr" | "nrt" | "nrfg" | "nz" | "nt" | "j" | "eng"
+            ) || (t.tag == "x" && t.word.chars().any(|c| c.is_ascii_alphanumeric()))
+                || t.word.chars().count() == 1
+                    && !matches!(t.tag, "n" | "v" | "vn" | "a" | "b" | "m" | "q")
+        })
+}
+
 fn try_suffix(sent: &Sent, end: usize, suf: &Suffix) -> Option<Cand> {
     let d = dicts();
     let sstart = end - suf.text.len();
@@ -212,7 +328,8 @@ fn try_suffix(sent: &Sent, end: usize, suf: &Suffix) -> Option<Cand> {
                 .toks
                 .iter()
                 .find(|t| t.span.end == sstart || (t.span.start < sstart && t.span.end == end))?;
-            if !t.tag.starts_with("ns") {
+            let m = &sent.text[t.span.start..sstart];
+            if m.chars().count() < 2 || Divisions::get().lookup_all(m).is_empty() {
                 return None;
             }
             t.span.start
@@ -223,10 +340,17 @@ fn try_suffix(sent: &Sent, end: usize, suf: &Suffix) -> Option<Cand> {
         return None;
     }
     let name = &sent.text[start..end];
-    if d.generic.contains(name) || !specific(sent, start..sstart) {
+    let vague = suf.flag != SuffixFlag::Gov && !specific(sent, start..sstart);
+    if d.generic.contains(name) || name.starts_with(['(', '（']) || vague {
         return None;
     }
     let modifier = &sent.text[start..sstart];
+    if matches!(kind, EntityType::Project | EntityType::Organization)
+        && suf.flag == SuffixFlag::None
+        && !proper(sent, start..sstart)
+    {
+        return None;
+    }
     match suf.flag {
         SuffixFlag::Gov => {
             let starts = GOV_START.iter().any(|g| name.starts_with(g))
@@ -234,7 +358,18 @@ fn try_suffix(sent: &Sent, end: usize, suf: &Suffix) -> Option<Cand> {
                     .toks
                     .iter()
                     .any(|t| t.span.start == start && t.tag.starts_with("ns"));
-            if !starts || name.chars().count() > 14 {
+            let vague = [
+                "区域", "区县", "县域", "市场", "省会", "市级", "省级", "区级", "县级", "市区",
+                "市民",
+            ]
+            .iter()
+            .any(|v| name.starts_with(v))
+                || [
+                    "布局", "格局", "开局", "大局", "全局", "当局", "结局", "出局",
+                ]
+                .iter()
+                .any(|v| name.ends_with(v));
+            if !starts || vague || name.chars().count() > 14 {
                 return None;
             }
         }
@@ -245,7 +380,21 @@ fn try_suffix(sent: &Sent, end: usize, suf: &Suffix) -> Option<Cand> {
                 .iter()
                 .filter(|t| t.span.start >= start && t.span.end <= sstart)
                 .all(|t| matches!(t.tag, "n" | "vn" | "nz" | "eng" | "an" | "b"));
-            if !known && !(nouny && modifier.chars().count() <= 6) {
+            let n = modifier.chars().count();
+            let vague = modifier.ends_with(['业', '性', '型'])
+                || [
+                    "省级",
+                    "市级",
+                    "核心",
+                    "现代化",
+                    "国家",
+                    "区域",
+                    "特色",
+                    "农村",
+                ]
+                .iter()
+                .any(|g| modifier.starts_with(g));
+            if vague || !(known || nouny && (2..=4).contains(&n)) {
                 return None;
             }
         }
@@ -268,6 +417,42 @@ fn try_suffix(sent: &Sent, end: usize, suf: &Suffix) -> Option<Cand> {
     sent.cand(start..end, kind, conf, prio::SUFFIX)
 }
 
+/// The enterprise a project is named after: a leading brand-like token (比亚迪 in
+/// 比亚迪动力电池项目) that jieba takes for a name and that is no place.
+fn brand(sent: &Sent, c: &Cand) -> Option<Cand> {
+    let start = c.span.start - sent.base;
+    let t = sent.toks.iter().find(|t| t.span.start == start)?;
+    let n = t.word.chars().count();
+    let name = &sent.text[c.span.start - sent.base..c.span.end - sent.base];
+    let built = ["项目", "产业园", "基地", "总部", "工厂", "生产线", "产业城"]
+        .iter()
+        .any(|s| name.ends_with(s));
+    let proper = matches!(t.tag, "nr" | "nrt" | "nz" | "nt" | "nrfg")
+        || (t.tag == "ns" && name.ends_with("项目"));
+    if !built
+        || t.word
+            .ends_with(['山', '湖', '河', '江', '海', '路', '桥', '岛'])
+    {
+        return None;
+    }
+    if !proper || !(2..=4).contains(&n) || t.span.end >= c.span.end - sent.base {
+        return None;
+    }
+    let d = dicts();
+    if Divisions::get().lookup(t.word).is_some()
+        || d.places.contains(&t.word)
+        || d.industries.contains(t.word)
+    {
+        return None;
+    }
+    sent.cand(
+        t.span.clone(),
+        EntityType::Enterprise,
+        0.55,
+        prio::SUFFIX - 5,
+    )
+}
+
 /// Names ending with a suffix of `data/extract_suffixes.txt`.
 pub(crate) fn suffixed(sent: &Sent, out: &mut Vec<Cand>) {
     let d = dicts();
@@ -285,27 +470,18 @@ pub(crate) fn suffixed(sent: &Sent, out: &mut Vec<Cand>) {
     ends.dedup();
     for end in ends {
         let head = &sent.text[..end];
-        for suf in d.suffixes.iter().filter(|s| head.ends_with(s.text)) {
+        for suf in d
+            .suffixes
+            .iter()
+            .filter(|s| head.ends_with(s.text) && s.flag != SuffixFlag::Titled)
+        {
             if let Some(c) = try_suffix(sent, end, suf) {
+                if c.kind == EntityType::Project {
+                    out.extend(brand(sent, &c));
+                }
                 out.push(c);
                 break;
             }
-        }
-    }
-}
-
-/// Places: tokens jieba tags `ns` (济南, 广州), with an administrative suffix when one follows.
-pub(crate) fn places(sent: &Sent, out: &mut Vec<Cand>) {
-    let d = dicts();
-    for t in &sent.toks {
-        if !t.tag.starts_with("ns") || t.word.chars().count() < 2 {
-            continue;
-        }
-        if d.generic.contains(t.word) || d.stopwords.contains(t.word) {
-            continue;
-        }
-        if let Some(c) = sent.cand(t.span.clone(), EntityType::Place, 0.6, prio::PLACE) {
-            out.push(c);
         }
     }
 }

@@ -91,7 +91,7 @@ pub(crate) fn settle(doc: &Document, cands: Vec<(usize, Cand)>) -> Vec<Mention> 
         }));
     }
     echo(doc, &mut out);
-    out.sort_by(|a, b| (a.span.start, a.span.end, a.kind).cmp(&(b.span.start, b.span.end, b.kind)));
+    out.sort_by_key(|m| (m.span.start, m.span.end, m.kind));
     out
 }
 

@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::lexicon::{dicts, SuffixFlag};
+use super::names::INFRA;
 use super::{prio, AliasMention, Cand, Mention, Sent};
 use crate::ingest::Document;
 use crate::model::EntityType;
@@ -42,9 +43,18 @@ const NOT_NAMED_AFTER: &[&str] = &[
     "台阶",
     "位次",
     "地位",
-    "作用",
     "任务",
 ];
+
+/// Working methods and designations, not named programmes (一企一策, 一事一议, 审计式).
+fn working_method(s: &str) -> bool {
+    let c: Vec<char> = s.chars().collect();
+    let alternating = c.len() == 4 && c[0] == c[2] && "一两双多".contains(c[0]);
+    alternating
+        || s.ends_with(['式', '形', '型', '性'])
+        || s.chars().any(|c| c.is_ascii_digit()) && s.chars().count() <= 3
+        || s.starts_with("一") && s.chars().count() <= 3
+}
 
 /// Book titles: a named document, plan or regulation.
 pub(crate) fn book_titles(sent: &Sent, out: &mut Vec<Cand>) {
@@ -98,7 +108,16 @@ pub(crate) fn quotes(sent: &Sent, out: &mut Vec<Cand>) {
             };
             let kind = match (suf.kind, suf.flag) {
                 (EntityType::Organization | EntityType::Enterprise, _) => continue,
-                (_, SuffixFlag::Infra) => EntityType::Policy,
+                (_, SuffixFlag::Infra) => {
+                    if INFRA
+                        .iter()
+                        .any(|w| between.contains(w) || inner.as_str().contains(w))
+                    {
+                        EntityType::Project
+                    } else {
+                        EntityType::Policy
+                    }
+                }
                 (k, _) => k,
             };
             if let Some(c) = sent.cand(all.start()..end, kind, 0.8, prio::TITLE - 5) {
@@ -112,7 +131,10 @@ pub(crate) fn quotes(sent: &Sent, out: &mut Vec<Cand>) {
         }
         let text = inner.as_str();
         let n = text.chars().count();
-        if !(2..=12).contains(&n) || text.contains(['，', '。', '；', ',']) {
+        if !(2..=12).contains(&n)
+            || text.contains(['，', '。', '；', ',', '、'])
+            || working_method(text)
+        {
             continue;
         }
         let after = &sent.text[close..];
