@@ -136,12 +136,9 @@ impl Years {
                 .is_none_or(|l| l.trim().is_empty());
             let phrases = year_phrases(s);
             // the first line names the document; a year there is the default of all it says
-            let level = if sent.index == 0 && !phrases.is_empty() {
-                Some(0)
-            } else if line_start {
-                heading_level(s)
-            } else {
-                None
+            let level = match line_start.then(|| heading_level(s)).flatten() {
+                None if sent.index == 0 && !phrases.is_empty() => Some(0),
+                l => l,
             };
             match level {
                 Some(0) if phrases.is_empty() => {}
@@ -248,7 +245,7 @@ mod tests {
             ("三、重点任务", None),
             ("1.提升能力。", None),
             ("到2025年,达", Some(2025)),
-            ("培育20家。", Some(2025)),
+            ("培育20家。", None),
             ("2.推动转型。", None),
             ("去年增长5%。", Some(2021)),
         ];
