@@ -18,6 +18,8 @@ const MAX_METRIC_CHARS: usize = 24;
 const CLAUSE_ENDS: &str = "，,；;：:。！？!?■●◆";
 /// Separators of a list's members.
 const MEMBER_SEPS: [char; 4] = ['、', '和', '及', '与'];
+/// Separators trimmed from a metric's ends.
+const SEPS: &str = "、,，;；:：";
 /// Quote and title marks dropped from metrics.
 const QUOTES: &[char] = &[
     '“', '”', '‘', '’', '"', '\'', '《', '》', '「', '」', '〈', '〉',
@@ -72,23 +74,30 @@ fn is_descriptor(s: &str, q: &Quantity, others_in_clause: bool) -> bool {
         return false;
     }
     let rest = &s[q.end..];
-    match rest.chars().next() {
-        Some('的') => true,
-        Some(c) if ('\u{4e00}'..='\u{9fff}').contains(&c) => {
-            !(MEMBER_SEPS.contains(&c) || "或至到".contains(c))
-                && starts_with_any(rest, &LEXICON.follow).is_none()
-                && starts_with_any(rest, &LEXICON.link).is_none()
-        }
-        _ => false,
-    }
+    let noun_next = rest.chars().next().is_some_and(|c| {
+        ('\u{4e00}'..='\u{9fff}').contains(&c)
+            && !(MEMBER_SEPS.contains(&c) || "或至到".contains(c))
+            && starts_with_any(rest, &LEXICON.follow).is_none()
+            && starts_with_any(rest, &LEXICON.link).is_none()
+    });
+    rest.starts_with('的')
+        || (noun_next
+            && (q.class == UnitClass::Time
+                || matches!(q.after, Some("以上" | "以下"))
+                || matches!(q.before, Some("过" | "超过" | "超"))))
 }
 
 /// Whether a count is written before the noun it counts (`2户企业成为…`, `633个社区`).
 fn counts_noun(s: &str, q: &Quantity) -> bool {
-    if !matches!(q.class, UnitClass::Count | UnitClass::Measure) || q.after.is_some() {
+    if !matches!(q.class, UnitClass::Count | UnitClass::Measure)
+        || matches!(q.after, Some("以下" | "以内" | "上下"))
+    {
         return false;
     }
-    let rest = &s[q.end..];
+    let rest = s[q.end..].trim_start_matches(QUOTES);
+    if rest.starts_with('的') {
+        return true;
+    }
     rest.chars().next().is_some_and(|c| {
         ('\u{4e00}'..='\u{9fff}').contains(&c)
             && !(MEMBER_SEPS.contains(&c) || "或至到等".contains(c))
@@ -116,7 +125,11 @@ fn clean(s: &str, r: Range<usize>) -> Range<usize> {
             w.len()
         } else if let Some(m) = LEADING_YEAR.find(t) {
             m.end()
-        } else if let Some(c) = t.chars().next().filter(|c| QUOTES.contains(c)) {
+        } else if let Some(c) = t
+            .chars()
+            .next()
+            .filter(|c| QUOTES.contains(c) || SEPS.contains(*c))
+        {
             c.len_utf8()
         } else {
             break;
@@ -129,7 +142,11 @@ fn clean(s: &str, r: Range<usize>) -> Range<usize> {
             ends_with_any(t, &LEXICON.link).or_else(|| ends_with_any(t, &LEXICON.before))
         {
             w.len()
-        } else if let Some(c) = t.chars().next_back().filter(|c| QUOTES.contains(c)) {
+        } else if let Some(c) = t
+            .chars()
+            .next_back()
+            .filter(|c| QUOTES.contains(c) || SEPS.contains(*c))
+        {
             c.len_utf8()
         } else {
             break;
@@ -184,26 +201,34 @@ fn words(s: &str, r: &Range<usize>) -> String {
 
 /// Splits a list subject (`绿色工厂、绿色供应链管理企业、绿色工业园区(产业集群、…)`) into
 /// its members, separators inside brackets ignored.
-fn members(s: &str, r: Range<usize>) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut depth = 0i32;
-    let mut start = r.start;
-    for (i, c) in s[r.clone()].char_indices() {
-        match c {
-            '(' | '（' => depth += 1,
-            ')' | '）' => depth -= 1,
-            c if depth <= 0 && MEMBER_SEPS.contains(&c) => {
-                out.push(start..r.start + i);
-                start = r.start + i + c.len_utf8();
+fn members(s: &str, r: Range<usize>, n: usize) -> Vec<Range<usize>> {
+    let split = |seps: &[char]| {
+        let mut out = Vec::new();
+        let mut depth = 0i32;
+        let mut start = r.start;
+        for (i, c) in s[r.clone()].char_indices() {
+            match c {
+                '(' | '（' => depth += 1,
+                ')' | '）' => depth -= 1,
+                c if depth <= 0 && seps.contains(&c) => {
+                    out.push(start..r.start + i);
+                    start = r.start + i + c.len_utf8();
+                }
+                _ => {}
             }
-            _ => {}
         }
+        out.push(start..r.end);
+        out.into_iter()
+            .map(|m| clean(s, m))
+            .filter(|m| !m.is_empty())
+            .collect::<Vec<_>>()
+    };
+    let by_comma = split(&['、']);
+    if by_comma.len() == n {
+        by_comma
+    } else {
+        split(&MEMBER_SEPS)
     }
-    out.push(start..r.end);
-    out.into_iter()
-        .map(|m| clean(s, m))
-        .filter(|m| !m.is_empty())
-        .collect()
 }
 
 /// How a figure's metric was found.
@@ -241,6 +266,8 @@ pub fn read(s: &str, qs: &[Quantity]) -> Vec<Reading> {
     let mut out: Vec<Reading> = Vec::with_capacity(qs.len());
     // the metric a continuation builds on, and where its words are
     let mut base: Option<(String, Range<usize>)> = None;
+    // the verb of the previous figure when it counted the noun after it
+    let mut parallel: Option<Option<Range<usize>>> = None;
     for (k, q) in qs.iter().enumerate() {
         let c = clause_of(q);
         let prev = k.checked_sub(1).filter(|&j| clause_of(&qs[j]) == c);
@@ -265,6 +292,12 @@ pub fn read(s: &str, qs: &[Quantity]) -> Vec<Reading> {
                 Kind::After(verb, right.clone())
             } else if starts_with_any(t, &LEXICON.follow).is_some() && !t.starts_with("分别") {
                 Kind::Continues(c_r)
+            } else if let Some(verb) = parallel
+                .clone()
+                .filter(|_| prev.is_some() && counts_noun(s, q) && !right.is_empty())
+            {
+                // `连通20个国家47个城市`: a second count of the same verb
+                Kind::After(verb, right.clone())
             } else if t.chars().count() < 2
                 || starts_with_any(t, &LEXICON.prep) == Some(t)
                 || ends_with_any(t, &LEXICON.action).is_some()
@@ -276,6 +309,10 @@ pub fn read(s: &str, qs: &[Quantity]) -> Vec<Reading> {
             } else {
                 Kind::Before(c_r)
             }
+        };
+        parallel = match &kind {
+            Kind::After(verb, _) => Some(verb.clone()),
+            _ => None,
         };
         let reading = match kind {
             Kind::Member => {
@@ -398,7 +435,7 @@ fn distribute(s: &str, qs: &[Quantity], cl: &[Range<usize>], out: &mut [Reading]
             let subject = clean(s, c.start..c.start + at);
             let verb = clean(s, c.start + at + "分别".len()..q.start);
             let verb = words(s, &verb);
-            let ms = members(s, subject.clone());
+            let ms = members(s, subject.clone(), n);
             for j in 0..n {
                 let (m, src) = match ms.len() == n {
                     true => (words(s, &ms[j]), ms[j].clone()),

@@ -111,12 +111,14 @@ fn read_unit(text: &str, pos: usize) -> Option<(String, UnitClass, usize)> {
         best = Some((u.to_string(), class, u.len()));
     }
     if let Some(p) = starts_with_any(rest, &LEXICON.prefixes) {
-        match base(&rest[p.len()..]) {
+        // `14万余家`: the approximation may stand between the magnitude and the unit
+        let gap = starts_with_any(&rest[p.len()..], &APPROX).map_or(0, str::len);
+        match base(&rest[p.len() + gap..]) {
             Some((u, class))
                 if class.takes_prefix()
-                    && best.as_ref().is_none_or(|b| p.len() + u.len() > b.2) =>
+                    && best.as_ref().is_none_or(|b| p.len() + gap + u.len() > b.2) =>
             {
-                best = Some((format!("{p}{u}"), class, p.len() + u.len()));
+                best = Some((format!("{p}{u}"), class, p.len() + gap + u.len()));
             }
             Some(_) => {}
             None if best.is_none() => best = Some((p.to_string(), UnitClass::Money, p.len())),
@@ -129,7 +131,7 @@ fn read_unit(text: &str, pos: usize) -> Option<(String, UnitClass, usize)> {
             let next = after.chars().next();
             let ok = match next {
                 None => true,
-                Some(c) if c.is_ascii_alphanumeric() => false,
+                Some(c) if c.is_ascii_alphanumeric() || "”\"’」".contains(c) => false,
                 Some(c) if is_cjk(c) => {
                     starts_with_any(after, &LEXICON.after).is_some()
                         || ["和", "、", "至", "到", "及"]
@@ -196,8 +198,10 @@ fn arabic(text: &str, pos: usize) -> Result<Quantity, usize> {
     let Some((value, num_end)) = read_number(text, pos) else {
         return Err(skip_digits(text, pos));
     };
+    // digits glued to letters or signs are codes; a number opening a quotation names something
+    // (`“4个1”工作体系`, `双“30条”`)
     let glued = prev_char(text, pos)
-        .is_some_and(|p| p.is_ascii_alphanumeric() || "._-/:+：×*#".contains(p));
+        .is_some_and(|p| p.is_ascii_alphanumeric() || "._-/:+：×*#“\"「".contains(p));
     if glued {
         return Err(num_end);
     }

@@ -22,6 +22,11 @@ static HEADING: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+/// A span of several years (`3年内`, `去年来`): its figures are for no single year.
+static SPAN_OF_YEARS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\d{1,2}|[两二三四五六七八九十])年(?:内|来|间)|去年来|近年来")
+        .expect("valid regex")
+});
 /// A date in a document's first lines (`2023-06-30`, `2024/12/22`).
 static DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})[-/.年]\d{1,2}").expect("valid regex"));
@@ -107,6 +112,16 @@ fn stretch_starts(s: &str) -> Vec<usize> {
     out
 }
 
+/// Whether `before` ends with a wide gap (two or more white-space characters).
+fn after_gap(before: &str) -> bool {
+    before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_whitespace())
+        .count()
+        >= 2
+}
+
 impl Years {
     /// Works out the section years of `doc`.
     pub fn new(doc: &Document) -> Years {
@@ -120,7 +135,11 @@ impl Years {
                 .next()
                 .is_none_or(|l| l.trim().is_empty());
             let phrases = year_phrases(s);
-            let level = if line_start { heading_level(s) } else { None };
+            // the first line names the document; a year there is the default of all it says
+            let level = match line_start.then(|| heading_level(s)).flatten() {
+                None if sent.index == 0 && !phrases.is_empty() => Some(0),
+                l => l,
+            };
             match level {
                 Some(0) if phrases.is_empty() => {}
                 Some(l) => {
@@ -134,7 +153,12 @@ impl Years {
             }
             section.push(opener.or_else(|| headings.iter().rev().find_map(|h| *h)));
             if level.is_none() {
-                let starts = stretch_starts(s);
+                // a paragraph opens here: a line start, or a wide gap standing for one
+                let para_start = line_start || after_gap(&doc.text[..sent.span.start]);
+                let starts: Vec<usize> = stretch_starts(s)
+                    .into_iter()
+                    .filter(|&st| st > 0 || para_start)
+                    .collect();
                 if let Some(&(_, y)) = phrases.iter().find(|(at, _)| {
                     starts
                         .iter()
@@ -153,6 +177,9 @@ impl Years {
     /// The year of a figure at byte `pos` of sentence `i` (whose text is `s`).
     pub fn year_at(&self, i: usize, s: &str, pos: usize) -> Option<i32> {
         let before = s.get(..pos).unwrap_or(s);
+        if SPAN_OF_YEARS.is_match(before) {
+            return None;
+        }
         if let Some(&(_, y)) = year_phrases(before).last() {
             return Some(y);
         }
@@ -218,7 +245,7 @@ mod tests {
             ("三、重点任务", None),
             ("1.提升能力。", None),
             ("到2025年,达", Some(2025)),
-            ("培育20家。", Some(2025)),
+            ("培育20家。", None),
             ("2.推动转型。", None),
             ("去年增长5%。", Some(2021)),
         ];
