@@ -124,6 +124,10 @@ pub(crate) fn level(name: &str) -> Level {
     if REGION_SUFFIXES.iter().any(|s| name.ends_with(s)) {
         return Level::Region;
     }
+    // a river (黄河, 长江) runs through many cities
+    if name.chars().count() <= 3 && (name.ends_with('河') || name.ends_with('江')) {
+        return Level::Region;
+    }
     if name.ends_with('市') || name.ends_with('州') || name.ends_with('盟') {
         return Level::City;
     }
@@ -185,6 +189,7 @@ mod tests {
         assert_eq!(level("新站区"), Level::Local);
         assert_eq!(level("长江流域"), Level::Region);
         assert_eq!(level("中国"), Level::Country);
+        assert_eq!(level("黄河"), Level::Region);
         assert_eq!(level("上海市"), Level::City);
         assert_eq!(
             province_of("苏州市").map(|d| d.name.as_str()),
