@@ -24,6 +24,16 @@ pub(crate) fn find_city(ctx: &Ctx) -> Option<usize> {
     let wanted: String = match &ctx.doc.city {
         Some(c) => places::short(c).to_string(),
         None => {
+            // a province's document (its title names a province and no city) has no city
+            let divs = crate::segment::divisions::Divisions::get();
+            let title_province = divs.find_in(&ctx.doc.title).any(|m| {
+                m.candidates.first().is_some_and(|d| {
+                    d.level == crate::segment::divisions::Level::Province && !divs.is_city(d)
+                })
+            });
+            if title_province {
+                return None;
+            }
             let mut count: HashMap<&str, usize> = HashMap::new();
             let mut first: Vec<&str> = Vec::new();
             for &i in &places {
@@ -358,6 +368,11 @@ pub(crate) fn starts_line(ctx: &Ctx, s: usize) -> bool {
 /// document names them (districts looked up inside the document's city first).
 fn provinces(ctx: &mut Ctx, placed: &mut [bool]) {
     let home = city_division(ctx);
+    let china = (0..ctx.mentions.len()).find(|&i| {
+        ctx.kind(i) == EntityType::Place
+            && matches!(ctx.m(i).name.as_str(), "中国" | "中华人民共和国")
+            && super::valid(ctx.doc, ctx.m(i))
+    });
     let mut wide: HashMap<&str, usize> = HashMap::new(); // division name → mention
     let distinct = ctx.distinct();
     for &i in &distinct {
@@ -376,12 +391,22 @@ fn provinces(ctx: &mut Ctx, placed: &mut [bool]) {
         }
         match places::level(n) {
             Level::City => {
-                let Some(p) = places::province_of(n) else {
-                    continue;
-                };
-                if let Some(&m) = wide.get(p.name.as_str()) {
+                let province = places::province_of(n).filter(|p| p.name.as_str() != n);
+                if let Some(&m) = province.and_then(|p| wide.get(p.name.as_str())) {
                     let conf = if is_city(ctx, i) { 0.8 } else { 0.6 };
                     ctx.link(i, LOC, m, conf);
+                } else if let Some(c) = china {
+                    // no province named: the country, where the document names it
+                    if places::division(n, None).is_some() {
+                        ctx.link(i, LOC, c, 0.4);
+                    }
+                }
+            }
+            Level::Province => {
+                if let Some(c) = china {
+                    if places::division(n, None).is_some() {
+                        ctx.link(i, LOC, c, 0.5);
+                    }
                 }
             }
             Level::Local => {

@@ -104,6 +104,39 @@ fn districts_and_city_and_province() {
 }
 
 #[test]
+fn province_documents_and_the_country() {
+    check(
+        "江苏省制造业发展报告\n南京、苏州、苏州增长较快。某某集团加快发展。",
+        &[
+            ("江苏省", Place),
+            ("南京", Place),
+            ("苏州", Place),
+            ("某某集团", Enterprise),
+        ],
+        expect![[r#"
+            南京 -LOCATED_IN-> 江苏省 0.60 «南京»
+            苏州 -LOCATED_IN-> 江苏省 0.60 «苏州»
+        "#]],
+    );
+    check(
+        "深圳市工作报告\n深圳是中国改革开放的窗口。华为、腾讯增长较快。",
+        &[
+            ("深圳市", Place),
+            ("深圳", Place),
+            ("中国", Place),
+            ("华为", Enterprise),
+            ("腾讯", Enterprise),
+        ],
+        expect![[r#"
+            华为 -LOCATED_IN-> 深圳市 0.50 «华为»
+            深圳 -LOCATED_IN-> 中国 0.40 «深圳是中国»
+            深圳市 -LOCATED_IN-> 中国 0.40 «深圳市»
+            腾讯 -LOCATED_IN-> 深圳市 0.50 «腾讯»
+        "#]],
+    );
+}
+
+#[test]
 fn local_firms_projects_and_bodies() {
     check(
         "合肥市工业和信息化局2024年工作总结\n合肥市全年工业增长8%。合肥市工业和信息化局会同市发展改革委推动江淮集团、晶合集成加快发展。包河区加快建设滨湖科学城、量子信息产业园。苏州工业园区、国务院、安徽大学、合肥实验室苏州基地。3.推动新站区建设全面起势。全力推进显示产业基地等平台建设。\n量子信息产业园落户蜀山区。",
