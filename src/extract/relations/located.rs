@@ -8,6 +8,7 @@
 
 use std::collections::HashMap;
 
+use super::layout::{starts_item, starts_line};
 use super::places::{self, Level};
 use super::{clean_gap, has_break, Ctx};
 use crate::model::{EntityType, RelationType};
@@ -325,43 +326,6 @@ fn foreign(ctx: &Ctx, name: &str) -> bool {
 fn city_division(ctx: &Ctx) -> Option<&'static crate::segment::divisions::Division> {
     let c = ctx.city?;
     places::division(&ctx.m(c).name, None)
-}
-
-/// Whether a sentence opens a numbered item: `1.`, `（一）`, `一、`, `一是`.
-pub(crate) fn starts_item(text: &str) -> bool {
-    let t = text.trim_start();
-    let mut chars = t.chars();
-    let Some(c0) = chars.next() else {
-        return false;
-    };
-    if c0 == '(' || c0 == '（' {
-        let inner: String = chars.take_while(|c| *c != ')' && *c != '）').collect();
-        return !inner.is_empty()
-            && inner.chars().count() <= 3
-            && inner
-                .chars()
-                .all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
-    }
-    let num: String = t
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
-        .collect();
-    if num.is_empty() || num.chars().count() > 3 {
-        return false;
-    }
-    let rest = &t[num.len()..];
-    rest.starts_with(['.', '．', '、']) || rest.starts_with('是')
-}
-
-/// Whether sentence `s` starts a new line (a paragraph).
-pub(crate) fn starts_line(ctx: &Ctx, s: usize) -> bool {
-    if s == 0 {
-        return true;
-    }
-    let prev = &ctx.doc.sentences[s - 1].span;
-    let here = &ctx.doc.sentences[s].span;
-    ctx.between(prev.end, here.start).contains('\n')
-        || ctx.between(prev.start, prev.end).ends_with('\n')
 }
 
 /// Every city mentioned → its province, and every county or district → its city, where the

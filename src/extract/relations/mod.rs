@@ -9,6 +9,7 @@
 mod develops;
 mod goals;
 mod industry;
+mod layout;
 mod lists;
 mod located;
 mod partners;

@@ -3,7 +3,7 @@
 //! document's own plan, `A作为B的重要组成部分`) and RESPONSIBLE_FOR
 //! (`（责任单位：市某某局、市某某委）` → the measure it closes).
 
-use super::located::{starts_item, starts_line};
+use super::layout::{item_marker_len, starts_item, starts_line};
 use super::{clean_gap, Ctx};
 use crate::model::{EntityType, RelationType};
 
@@ -115,23 +115,6 @@ fn own_plan(ctx: &mut Ctx) {
             }
         }
     }
-}
-
-/// The byte length of the item marker opening a heading (`（一）`, `1.`, `一、`).
-fn item_marker_len(text: &str) -> usize {
-    let mut n = 0;
-    for (b, c) in text.char_indices() {
-        if c.is_ascii_digit() || "一二三四五六七八九十(（".contains(c) || c.is_whitespace()
-        {
-            n = b + c.len_utf8();
-            continue;
-        }
-        if ")）.．、".contains(c) {
-            n = b + c.len_utf8();
-        }
-        break;
-    }
-    n
 }
 
 /// `A作为B的重要组成部分`, `A是B的一部分`.
