@@ -1,7 +1,7 @@
 //! DEVELOPS: an enterprise and the project it builds — a project named after the enterprise
 //! (`某某新能源电池项目` ← 某某, after an optional place: `合肥某某中心` ← 某某), an enterprise
-//! list written right before a project (`推动甲、乙“城市矿产”基地建设`), and
-//! `A投资建设/实施/打造 B`.
+//! list written right before a project (`推动甲、乙“城市矿产”基地建设`),
+//! `A投资建设/实施/打造 B` and `B由A投资建设`.
 
 use std::collections::HashMap;
 
@@ -14,6 +14,36 @@ const DEV: RelationType = RelationType::Develops;
 pub(crate) fn run(ctx: &mut Ctx) {
     by_name(ctx);
     by_grammar(ctx);
+    passive(ctx);
+}
+
+/// `B项目由A投资建设`: a project, 由, an enterprise, a verb of building.
+fn passive(ctx: &mut Ctx) {
+    const VERBS: [&str; 6] = ["投资", "建设", "实施", "打造", "承建", "开发"];
+    for s in 0..ctx.top.len() {
+        let top = ctx.top[s].clone();
+        for w in top.windows(2) {
+            let (p, f) = (w[0], w[1]);
+            if ctx.kind(p) != EntityType::Project || ctx.kind(f) != EntityType::Enterprise {
+                continue;
+            }
+            let gap = clean_gap(ctx.between(ctx.m(p).span.end, ctx.m(f).span.start));
+            if !matches!(gap.as_str(), "由" | "项目由" | "将由") {
+                continue;
+            }
+            let after: String = ctx
+                .doc
+                .text
+                .get(ctx.m(f).span.end..)
+                .unwrap_or("")
+                .chars()
+                .take(6)
+                .collect();
+            if VERBS.iter().any(|v| after.contains(v)) {
+                ctx.link(f, DEV, p, 0.6);
+            }
+        }
+    }
 }
 
 /// An enterprise's name without its company-form suffixes (`某某集团有限公司` → 某某).
@@ -131,6 +161,8 @@ fn by_grammar(ctx: &mut Ctx) {
             let raw = ctx.between(ctx.m(last).span.end, ctx.m(first).span.start);
             let gap = clean_gap(raw);
             let direct = gap.is_empty();
+            let gap = gap.as_str();
+            let gap = gap.strip_suffix('的').unwrap_or(&gap);
             let verb = !has_break(raw)
                 && gap.chars().count() <= 6
                 && VERBS.iter().any(|v| gap.ends_with(v));

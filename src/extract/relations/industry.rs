@@ -17,7 +17,37 @@ pub(crate) fn run(ctx: &mut Ctx) {
     parts::run(ctx);
     by_sentence(ctx);
     paired_lists(ctx);
+    firms_of_industry(ctx);
     through_projects(ctx);
+}
+
+/// `新能源汽车龙头企业A、B`: an industry, a word for its firms, then the firms.
+fn firms_of_industry(ctx: &mut Ctx) {
+    for s in 0..ctx.top.len() {
+        let groups = super::lists::groups(ctx, s);
+        for w in groups.windows(2) {
+            let (Some(&ind), firms) = (w[0].last(), &w[1]) else {
+                continue;
+            };
+            if ctx.kind(ind) != EntityType::Industry {
+                continue;
+            }
+            let gap =
+                super::clean_gap(ctx.between(ctx.m(ind).span.end, ctx.m(firms[0]).span.start));
+            let n = gap.chars().count();
+            let named = (gap.ends_with("企业") || gap.ends_with("龙头") || gap.ends_with("公司"))
+                && n <= 8
+                && !super::has_break(&gap);
+            if !named {
+                continue;
+            }
+            for &f in firms {
+                if ctx.kind(f) == EntityType::Enterprise {
+                    ctx.link(f, IND, ind, 0.6);
+                }
+            }
+        }
+    }
 }
 
 /// An industry name without 产业/行业 (`大数据产业` → 大数据), for matching inside names.

@@ -114,7 +114,8 @@ fn locatable(kind: EntityType) -> bool {
 }
 
 /// `安徽省合肥市`, `合肥市蜀山区`: a wider place written right before a narrower one;
-/// `高新区某某产业园`: a district right before a project or body.
+/// `高新区某某产业园`, `高新区的某某公司`: a district or city right before a project, firm or
+/// body.
 fn adjacent(ctx: &mut Ctx, placed: &mut [bool]) {
     for s in 0..ctx.top.len() {
         let top = ctx.top[s].clone();
@@ -124,7 +125,11 @@ fn adjacent(ctx: &mut Ctx, placed: &mut [bool]) {
                 continue;
             }
             let gap = ctx.between(ctx.m(a).span.end, ctx.m(b).span.start);
-            if !clean_gap(gap).is_empty() || gap.contains('“') {
+            let of = matches!(
+                clean_gap(gap).as_str(),
+                "的" | "内的" | "境内的" | "辖区内的"
+            );
+            if !(clean_gap(gap).is_empty() || of) || gap.contains('“') {
                 continue;
             }
             let la = places::level(&ctx.m(a).name);
@@ -134,7 +139,7 @@ fn adjacent(ctx: &mut Ctx, placed: &mut [bool]) {
                     ctx.link(b, LOC, a, 0.8);
                     placed[b] = true;
                 }
-            } else if la == Level::Local {
+            } else if matches!(la, Level::Local | Level::City) {
                 ctx.link(b, LOC, a, 0.6);
                 placed[b] = true;
             }

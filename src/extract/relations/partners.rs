@@ -22,10 +22,30 @@ fn actor(kind: EntityType) -> bool {
     matches!(kind, EntityType::Enterprise | EntityType::Organization)
 }
 
-/// Runs the PARTNERS_WITH rule.
+/// The partnership cue right after a mention, if any, before a clause break.
+fn cue_after(ctx: &Ctx, i: usize) -> bool {
+    let after = ctx.doc.text.get(ctx.m(i).span.end..).unwrap_or("");
+    let after: String = after.chars().take(8).collect();
+    let cut = after
+        .find(|c: char| "，。；,;：".contains(c))
+        .unwrap_or(after.len());
+    CUES.iter().any(|c| after[..cut].contains(c))
+}
+
+/// Runs the PARTNERS_WITH rules.
 pub(crate) fn run(ctx: &mut Ctx) {
     for s in 0..ctx.top.len() {
         let groups = lists::groups(ctx, s);
+        // `A与B合作`, `A和B签约`: two actors joined by 与/和/同, the cue right after
+        for g in &groups {
+            if g.len() != 2 || !g.iter().all(|&i| actor(ctx.kind(i))) {
+                continue;
+            }
+            let gap = clean_gap(ctx.between(ctx.m(g[0]).span.end, ctx.m(g[1]).span.start));
+            if matches!(gap.as_str(), "与" | "和" | "同") && cue_after(ctx, g[1]) {
+                ctx.link(g[0], RelationType::PartnersWith, g[1], 0.7);
+            }
+        }
         for (g, group) in groups.iter().enumerate() {
             let first = group[0];
             let last = *group.last().unwrap_or(&first);
@@ -36,12 +56,7 @@ pub(crate) fn run(ctx: &mut Ctx) {
             if !(lead.ends_with('与') || lead.ends_with('同') || lead.ends_with("和")) {
                 continue;
             }
-            let after = ctx.doc.text.get(ctx.m(last).span.end..).unwrap_or("");
-            let after: String = after.chars().take(8).collect();
-            let cut = after
-                .find(|c: char| "，。；,;：".contains(c))
-                .unwrap_or(after.len());
-            if !CUES.iter().any(|c| after[..cut].contains(c)) {
+            if !cue_after(ctx, last) {
                 continue;
             }
             // the nearest actor before, within the sentence
