@@ -162,7 +162,7 @@ fn by_grammar(ctx: &mut Ctx) {
             let gap = clean_gap(raw);
             let direct = gap.is_empty();
             let gap = gap.as_str();
-            let gap = gap.strip_suffix('的').unwrap_or(&gap);
+            let gap = gap.strip_suffix('的').unwrap_or(gap);
             let verb = !has_break(raw)
                 && gap.chars().count() <= 6
                 && VERBS.iter().any(|v| gap.ends_with(v));
