@@ -372,6 +372,13 @@ fn targets_are_set_and_measure() {
         span: at..at + "集成电路产业规模达到2000亿元".len(),
         subject: ms.iter().position(|m| m.name == "集成电路"),
     }];
+    let mut unlinked = ts.clone();
+    unlinked[0].subject = None;
+    let rels = extract_relations(&d, &ms, &unlinked);
+    let found = rels
+        .iter()
+        .any(|r| r.relation == crate::model::RelationType::Measures && r.confidence < 0.6);
+    assert!(found, "the subject is found inside the target's words");
     let rels = extract_relations(&d, &ms, &ts);
     expect![[r#"
         document -SETS_TARGET-> target:集成电路产业规模 0.90 «集成电路产业规模达到2000亿元»
