@@ -2,7 +2,7 @@
 //! PARTNERS_WITH, WORKS_FOR, PART_OF, RESPONSIBLE_FOR, SETS_TARGET and MEASURES, each with its
 //! sentence, span and confidence.
 //!
-//! Each relation family has its own file of rules; this one holds the shared context ([`Ctx`]:
+//! Each relation family has its own file of rules; this one holds the shared context (`Ctx`:
 //! mentions by sentence, the document's city, duplicate suppression) and runs them in turn.
 //! Never emits MENTIONS or CO_OCCURS (resolve makes those), never looks across documents.
 //!
