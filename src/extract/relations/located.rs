@@ -74,6 +74,7 @@ pub(crate) fn run(ctx: &mut Ctx) {
     cue_words(ctx, &mut placed);
     inside_name(ctx, &keys, &mut placed);
     heading_scope(ctx);
+    at_place(ctx, &mut placed);
     provinces(ctx, &mut placed);
     default_city(ctx, &placed);
 }
@@ -301,6 +302,48 @@ fn heading_scope(ctx: &mut Ctx) {
         }
     }
 }
+
+/// `在X建设/设立/布局A、B`: a place after 在 or 于, a verb of building, then what is built.
+fn at_place(ctx: &mut Ctx, placed: &mut [bool]) {
+    for s in 0..ctx.top.len() {
+        let groups = super::lists::groups(ctx, s);
+        for w in groups.windows(2) {
+            let (Some(&p), built) = (w[0].last(), &w[1]) else {
+                continue;
+            };
+            if ctx.kind(p) != EntityType::Place || places::level(&ctx.m(p).name) < Level::City {
+                continue;
+            }
+            let lead = clean_gap(ctx.before(ctx.m(w[0][0]).span.start, 1));
+            if lead != "在" && lead != "于" {
+                continue;
+            }
+            let gap = clean_gap(ctx.between(ctx.m(p).span.end, ctx.m(built[0]).span.start));
+            if gap.chars().count() > 8
+                || has_break(&gap)
+                || !BUILD.iter().chain(&SET_UP).any(|v| gap.contains(v))
+            {
+                continue;
+            }
+            for &b in built {
+                if matches!(
+                    ctx.kind(b),
+                    EntityType::Project | EntityType::Organization | EntityType::Enterprise
+                ) {
+                    for &place in &w[0] {
+                        if ctx.kind(place) == EntityType::Place {
+                            ctx.link(b, LOC, place, 0.6);
+                        }
+                    }
+                    placed[b] = true;
+                }
+            }
+        }
+    }
+}
+
+/// Verbs of setting up a body or a branch.
+const SET_UP: [&str; 4] = ["设立", "成立", "组建", "新设"];
 
 /// Verbs of building up, between a district and what is built there.
 const BUILD: [&str; 14] = [

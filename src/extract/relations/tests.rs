@@ -264,7 +264,7 @@ fn paired_lists_and_clauses() {
 #[test]
 fn firms_partners_and_sites() {
     check(
-        "合肥市工作报告\n新能源汽车龙头企业蔚来、江淮集团加快发展。蔚来与江淮集团合作共建先进制造基地。量子产业园由国盾量子投资建设。高新区的科大讯飞加快发展。",
+        "合肥市工作报告\n新能源汽车龙头企业蔚来、江淮集团加快发展。蔚来与江淮集团合作共建先进制造基地。量子产业园由国盾量子投资建设。高新区的科大讯飞加快发展。支持蔚来在上海设立研发中心。",
         &[
             ("合肥市", Place),
             ("新能源汽车", Industry),
@@ -275,6 +275,8 @@ fn firms_partners_and_sites() {
             ("先进制造基地", Project),
             ("量子产业园", Project),
             ("高新区", Place),
+            ("上海", Place),
+            ("研发中心", Organization),
         ],
         expect![[r#"
             先进制造基地 -LOCATED_IN-> 合肥市 0.50 «先进制造基地»
@@ -282,6 +284,7 @@ fn firms_partners_and_sites() {
             国盾量子 -LOCATED_IN-> 合肥市 0.50 «国盾量子»
             江淮集团 -IN_INDUSTRY-> 新能源汽车 0.60 «新能源汽车龙头企业蔚来、江淮集团»
             江淮集团 -LOCATED_IN-> 合肥市 0.50 «江淮集团»
+            研发中心 -LOCATED_IN-> 上海 0.60 «上海设立研发中心»
             科大讯飞 -LOCATED_IN-> 高新区 0.60 «高新区的科大讯飞»
             蔚来 -IN_INDUSTRY-> 新能源汽车 0.60 «新能源汽车龙头企业蔚来»
             蔚来 -LOCATED_IN-> 合肥市 0.50 «蔚来»
