@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use super::{clean_gap, has_break, lists, places, Ctx};
+use super::{clean_gap, cues, has_break, lists, places, Ctx};
 use crate::model::{EntityType, RelationType};
 
 const DEV: RelationType = RelationType::Develops;
@@ -19,7 +19,6 @@ pub(crate) fn run(ctx: &mut Ctx) {
 
 /// `B项目由A投资建设`: a project, 由, an enterprise, a verb of building.
 fn passive(ctx: &mut Ctx) {
-    const VERBS: [&str; 6] = ["投资", "建设", "实施", "打造", "承建", "开发"];
     for s in 0..ctx.top.len() {
         let top = ctx.top[s].clone();
         for w in top.windows(2) {
@@ -39,7 +38,7 @@ fn passive(ctx: &mut Ctx) {
                 .chars()
                 .take(6)
                 .collect();
-            if VERBS.iter().any(|v| after.contains(v)) {
+            if cues::any_in("develop_passive", &after) {
                 ctx.link(f, DEV, p, 0.6);
             }
         }
@@ -48,24 +47,10 @@ fn passive(ctx: &mut Ctx) {
 
 /// An enterprise's name without its company-form suffixes (`某某集团有限公司` → 某某).
 pub(crate) fn short_form(name: &str) -> &str {
-    const SUFFIXES: [&str; 12] = [
-        "股份有限公司",
-        "有限责任公司",
-        "有限公司",
-        "集团公司",
-        "集团",
-        "公司",
-        "股份",
-        "控股",
-        "实业",
-        "科技",
-        "集团股份",
-        "总公司",
-    ];
     let mut s = name;
     loop {
         let before = s;
-        for suf in SUFFIXES {
+        for suf in cues::words("firm_suffixes") {
             if let Some(rest) = s.strip_suffix(suf) {
                 if rest.chars().count() >= 2 {
                     s = rest;
@@ -138,17 +123,6 @@ fn by_name(ctx: &mut Ctx) {
 /// `推动甲、乙“某某”基地建设` (a list of enterprises right before a project) and
 /// `甲投资建设/实施/打造 B项目`.
 fn by_grammar(ctx: &mut Ctx) {
-    const VERBS: [&str; 9] = [
-        "投资建设",
-        "建设",
-        "投资",
-        "实施",
-        "打造",
-        "布局",
-        "启动",
-        "开工",
-        "新建",
-    ];
     for s in 0..ctx.top.len() {
         let groups = lists::groups(ctx, s);
         for w in groups.windows(2) {
@@ -163,9 +137,8 @@ fn by_grammar(ctx: &mut Ctx) {
             let direct = gap.is_empty();
             let gap = gap.as_str();
             let gap = gap.strip_suffix('的').unwrap_or(gap);
-            let verb = !has_break(raw)
-                && gap.chars().count() <= 6
-                && VERBS.iter().any(|v| gap.ends_with(v));
+            let verb =
+                !has_break(raw) && gap.chars().count() <= 6 && cues::ends_with_any("develop", gap);
             if !(direct || verb) {
                 continue;
             }

@@ -35,7 +35,7 @@ fn firms_of_industry(ctx: &mut Ctx) {
             let gap =
                 super::clean_gap(ctx.between(ctx.m(ind).span.end, ctx.m(firms[0]).span.start));
             let n = gap.chars().count();
-            let named = (gap.ends_with("企业") || gap.ends_with("龙头") || gap.ends_with("公司"))
+            let named = super::cues::ends_with_any("industry_firms", &gap)
                 && n <= 8
                 && !super::has_break(&gap);
             if !named {

@@ -153,26 +153,13 @@ pub(crate) fn opens_list(gap: &str) -> bool {
     if g.ends_with('：') || g.ends_with(':') || g.ends_with("包括") || g.ends_with("即") {
         return true;
     }
-    let lead = [
-        "领域",
-        "产业",
-        "行业",
-        "方面",
-        "板块",
-        "集群",
-        "产业链",
-        "方向",
-    ];
-    let verbs = [
-        "推动", "发展", "打造", "培育", "布局", "突破", "建设", "实施", "推进", "聚焦", "壮大",
-        "涵盖", "引进", "包含",
-    ];
-    let starts = lead.iter().any(|l| g.starts_with(l)) || gap.starts_with(['，', ',']);
-    let ends = verbs.iter().any(|v| g.ends_with(v));
-    let commas = g.matches(['，', ',']).count();
-    let stress = ["重点", "主要", "着力", "涵盖", "包含"]
+    let starts = super::cues::words("list_heads")
         .iter()
-        .any(|w| g.contains(w));
+        .any(|l| g.starts_with(l.as_str()))
+        || gap.starts_with(['，', ',']);
+    let ends = super::cues::ends_with_any("list_verbs", g);
+    let commas = g.matches(['，', ',']).count();
+    let stress = super::cues::any_in("list_stress", g);
     starts && ends && commas <= 1 && stress
 }
 

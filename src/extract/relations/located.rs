@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use super::layout::{starts_item, starts_line};
 use super::places::{self, Level};
-use super::{clean_gap, has_break, Ctx};
+use super::{clean_gap, cues, has_break, Ctx};
 use crate::model::{EntityType, RelationType};
 
 const LOC: RelationType = RelationType::LocatedIn;
@@ -150,16 +150,6 @@ fn adjacent(ctx: &mut Ctx, placed: &mut [bool]) {
 
 /// `X位于/落户/坐落于/落地 Y`, with no clause break between.
 fn cue_words(ctx: &mut Ctx, placed: &mut [bool]) {
-    const CUES: [&str; 8] = [
-        "位于",
-        "落户",
-        "坐落于",
-        "坐落在",
-        "落地",
-        "选址",
-        "落户于",
-        "地处",
-    ];
     for s in 0..ctx.top.len() {
         let top = ctx.top[s].clone();
         for (k, &b) in top.iter().enumerate() {
@@ -168,7 +158,7 @@ fn cue_words(ctx: &mut Ctx, placed: &mut [bool]) {
             }
             let prev = ctx.m(top[k - 1]).span.end;
             let before = ctx.between(prev, ctx.m(b).span.start);
-            if has_break(before) || !CUES.iter().any(|c| before.contains(c)) {
+            if has_break(before) || !cues::any_in("locate", before) {
                 continue;
             }
             // every project / enterprise / body of the list right before the cue
@@ -287,7 +277,7 @@ fn heading_scope(ctx: &mut Ctx) {
                 gap.chars().count() <= 20
                     && !gap.contains(['。', '；', ';', '：', ':'])
                     && gap.matches(['，', ',']).count() <= 1
-                    && BUILD.iter().any(|v| gap.contains(v))
+                    && cues::any_in("build", gap)
             });
             for i in group {
                 if !matches!(ctx.kind(i), EntityType::Project | EntityType::Organization) {
@@ -321,7 +311,7 @@ fn at_place(ctx: &mut Ctx, placed: &mut [bool]) {
             let gap = clean_gap(ctx.between(ctx.m(p).span.end, ctx.m(built[0]).span.start));
             if gap.chars().count() > 8
                 || has_break(&gap)
-                || !BUILD.iter().chain(&SET_UP).any(|v| gap.contains(v))
+                || !(cues::any_in("build", &gap) || cues::any_in("set_up", &gap))
             {
                 continue;
             }
@@ -341,15 +331,6 @@ fn at_place(ctx: &mut Ctx, placed: &mut [bool]) {
         }
     }
 }
-
-/// Verbs of setting up a body or a branch.
-const SET_UP: [&str; 4] = ["设立", "成立", "组建", "新设"];
-
-/// Verbs of building up, between a district and what is built there.
-const BUILD: [&str; 14] = [
-    "建设", "推进", "打造", "布局", "建成", "引进", "落地", "推动", "启用", "投用", "开工", "谋划",
-    "规划", "保障",
-];
 
 fn is_local(ctx: &Ctx, i: usize) -> bool {
     ctx.kind(i) == EntityType::Place
@@ -489,18 +470,9 @@ fn default_city(ctx: &mut Ctx, placed: &[bool]) {
 /// Bodies of the state or province (国务院, 工信部, 省委), which a city's document names but
 /// which are not in the city.
 fn is_national_body(name: &str) -> bool {
-    const HEADS: [&str; 9] = [
-        "国家",
-        "国务院",
-        "中国",
-        "中央",
-        "中共中央",
-        "全国",
-        "省",
-        "党中央",
-        "人民银行",
-    ];
-    HEADS.iter().any(|h| name.starts_with(h))
+    cues::words("national_heads")
+        .iter()
+        .any(|h| name.starts_with(h.as_str()))
         || (name.ends_with('部') && name.chars().count() <= 4)
         || name.ends_with("总局")
 }

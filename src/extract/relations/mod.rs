@@ -16,9 +16,12 @@
 //! | `people`, `partners` | employer + titles + person (0.8); `A与B合作`, `A…，与B签约` (0.7/0.55) |
 //! | `goals` | document SETS_TARGET each target (0.9), a policy before it (0.5); MEASURES its subject (0.7) or the mention inside its words (0.5) |
 //!
+//! The cue words the rules look for are text data: `data/relation_cues.txt` (see `cues`).
+//!
 //! Pairs are formed only within a sentence, or between a mention and a document-level anchor
 //! (the city, the plan, a heading), so the work is linear in the mentions.
 
+pub mod cues;
 mod develops;
 mod goals;
 mod industry;

@@ -4,20 +4,6 @@
 use super::{clean_gap, has_break, lists, Ctx};
 use crate::model::{EntityType, RelationType};
 
-const CUES: [&str; 11] = [
-    "合作",
-    "签约",
-    "签订",
-    "签署",
-    "联合",
-    "共建",
-    "携手",
-    "共同",
-    "战略合作",
-    "牵手",
-    "联手",
-];
-
 fn actor(kind: EntityType) -> bool {
     matches!(kind, EntityType::Enterprise | EntityType::Organization)
 }
@@ -29,7 +15,7 @@ fn cue_after(ctx: &Ctx, i: usize) -> bool {
     let cut = after
         .find(|c: char| "，。；,;：".contains(c))
         .unwrap_or(after.len());
-    CUES.iter().any(|c| after[..cut].contains(c))
+    super::cues::any_in("partner", &after[..cut])
 }
 
 /// Runs the PARTNERS_WITH rules.

@@ -4,50 +4,6 @@
 use super::{has_break, Ctx};
 use crate::model::{EntityType, RelationType};
 
-/// Words of office between an employer and a name.
-const TITLES: [&str; 40] = [
-    "书记",
-    "局长",
-    "主任",
-    "处长",
-    "部长",
-    "市长",
-    "区长",
-    "县长",
-    "省长",
-    "董事长",
-    "总经理",
-    "经理",
-    "院长",
-    "厅长",
-    "主席",
-    "委员",
-    "成员",
-    "秘书长",
-    "总裁",
-    "总监",
-    "记者",
-    "编辑",
-    "负责人",
-    "专员",
-    "巡视员",
-    "科长",
-    "所长",
-    "校长",
-    "行长",
-    "社长",
-    "总编",
-    "主编",
-    "教授",
-    "研究员",
-    "工程师",
-    "创始人",
-    "会长",
-    "理事长",
-    "首席",
-    "发言人",
-];
-
 /// Runs the WORKS_FOR rule: the nearest employer before each person in its sentence, with only
 /// titles between.
 pub(crate) fn run(ctx: &mut Ctx) {
@@ -70,10 +26,8 @@ pub(crate) fn run(ctx: &mut Ctx) {
             if has_break(gap) || gap.chars().count() > 25 || gap.is_empty() {
                 continue;
             }
-            let titled = TITLES.iter().any(|t| gap.ends_with(t) || gap.contains(t));
-            let place_title = ["市长", "区长", "县长", "省长", "书记"]
-                .iter()
-                .any(|t| gap.contains(t));
+            let titled = super::cues::any_in("titles", gap);
+            let place_title = super::cues::any_in("place_titles", gap);
             if titled && (kind != EntityType::Place || place_title) {
                 ctx.link(p, RelationType::WorksFor, e, 0.8);
             }

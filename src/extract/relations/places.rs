@@ -3,6 +3,7 @@
 //! ([`crate::segment::divisions`]) where the name is one, else from its suffix; and which city
 //! or province a division belongs to.
 
+use super::cues;
 use crate::segment::divisions::{self, Division, Divisions};
 
 /// How general a place is; smaller is wider.
@@ -17,75 +18,6 @@ pub(crate) enum Level {
     /// A district, county, town, zone or area: inside a city.
     Local,
 }
-
-const COUNTRIES: &[&str] = &[
-    "中国",
-    "中华人民共和国",
-    "美国",
-    "日本",
-    "韩国",
-    "德国",
-    "法国",
-    "英国",
-    "俄罗斯",
-    "意大利",
-    "印度",
-    "新加坡",
-    "澳大利亚",
-    "加拿大",
-    "以色列",
-    "荷兰",
-    "瑞士",
-    "瑞典",
-    "欧盟",
-    "欧洲",
-    "亚洲",
-    "非洲",
-    "东盟",
-    "芬兰",
-    "丹麦",
-    "挪威",
-    "西班牙",
-    "葡萄牙",
-    "巴西",
-    "越南",
-    "泰国",
-];
-
-const REGION_SUFFIXES: &[&str] = &[
-    "流域",
-    "经济圈",
-    "经济带",
-    "城市群",
-    "湾区",
-    "三角",
-    "三角洲",
-    "都市圈",
-    "地区",
-    "沿线",
-    "走廊",
-    "半岛",
-    "一带一路",
-];
-
-const REGIONS: &[&str] = &[
-    "长三角",
-    "珠三角",
-    "京津冀",
-    "粤港澳",
-    "成渝",
-    "东北",
-    "华北",
-    "华东",
-    "华南",
-    "华中",
-    "西南",
-    "西北",
-    "中原",
-    "东部",
-    "西部",
-    "中部",
-];
 
 /// The division a place name stands for: the one inside `within` if any, else the single best.
 pub(crate) fn division<'d>(name: &str, within: Option<&'d Division>) -> Option<&'d Division> {
@@ -108,10 +40,10 @@ fn level_of(d: &Division) -> Level {
 
 /// The level of a place name.
 pub(crate) fn level(name: &str) -> Level {
-    if COUNTRIES.contains(&name) || (name.ends_with('国') && name.chars().count() <= 4) {
+    if cues::is("countries", name) || (name.ends_with('国') && name.chars().count() <= 4) {
         return Level::Country;
     }
-    if REGIONS.contains(&name) {
+    if cues::is("regions", name) {
         return Level::Region;
     }
     let cands = Divisions::get().lookup_all(name);
@@ -121,7 +53,7 @@ pub(crate) fn level(name: &str) -> Level {
     if name.ends_with('省') || name.ends_with("自治区") || name.ends_with("特别行政区") {
         return Level::Province;
     }
-    if REGION_SUFFIXES.iter().any(|s| name.ends_with(s)) {
+    if cues::ends_with_any("region_suffixes", name) {
         return Level::Region;
     }
     // a river (黄河, 长江) runs through many cities

@@ -106,10 +106,7 @@ fn own_plan(ctx: &mut Ctx) {
             // the heading is the policy, or `实施/开展…` it
             let lead = clean_gap(ctx.between(marker, ctx.m(i).span.start));
             let ok = lead.is_empty()
-                || (lead.chars().count() <= 4
-                    && ["实施", "开展", "推进", "抓好", "启动", "组织"]
-                        .iter()
-                        .any(|v| lead.contains(v)));
+                || (lead.chars().count() <= 4 && super::cues::any_in("plan_verbs", &lead));
             if ok {
                 ctx.link(i, PART, plan, 0.6);
             }
@@ -195,9 +192,7 @@ fn responsible(ctx: &mut Ctx) {
             }
             let inner = &rest[..close];
             let named: usize = orgs.iter().map(|&i| ctx.m(i).name.chars().count()).sum();
-            let cue = ["责任单位", "牵头单位", "负责单位", "责任部门"]
-                .iter()
-                .any(|c| inner.contains(c));
+            let cue = super::cues::any_in("responsible", inner);
             if !cue && named * 10 < inner.chars().count() * 6 {
                 continue;
             }
