@@ -321,6 +321,9 @@ mod tests {
         assert_eq!(s.text, "正文。\n某市人民政府");
         assert_eq!(s.date, None);
         assert_eq!(s.lone_date.unwrap().to_string(), "2023-06-30");
+        let s = strip("正文。\n二〇二三年六月三十日");
+        assert_eq!(s.text, "正文。");
+        assert_eq!(s.lone_date.unwrap().to_string(), "2023-06-30");
     }
 
     #[test]

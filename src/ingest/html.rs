@@ -144,10 +144,9 @@ pub fn strip_html(source: &str) -> Page {
                 if closing {
                     if skipped {
                         hidden = hidden.saturating_sub(1);
-                    } else if hidden > 0 {
-                    } else if BLOCK.contains(&name) {
+                    } else if hidden == 0 && BLOCK.contains(&name) {
                         line_break(&mut out);
-                    } else if matches!(name, "td" | "th") {
+                    } else if hidden == 0 && matches!(name, "td" | "th") {
                         out.push(' ');
                     }
                     if name == "pre" {
