@@ -99,6 +99,8 @@ fn members(sent: &Sent, mut end: usize, kind: EntityType, out: &mut Vec<Cand>) {
             };
             let mut at = start;
             for p in parts {
+                // an industry word stays an industry whatever the list's noun
+                let kind = if d.industries.contains(p) { EntityType::Industry } else { kind };
                 if let Some(c) = sent.cand(at..at + p.len(), kind, 0.7, prio::LIST) {
                     out.push(c);
                 }
@@ -119,7 +121,17 @@ pub(crate) fn lists(sent: &Sent, out: &mut Vec<Cand>) {
         let (Some(all), Some(noun)) = (c.get(0), c.get(1)) else {
             continue;
         };
-        members(sent, all.start(), member_kind(noun.as_str()), out);
+        // 等产业链项目, 等产业园: the noun is part of a longer word
+        let rest = &sent.text[all.end()..];
+        if rest.starts_with(['链', '园', '基', '集', '化']) {
+            continue;
+        }
+        let kind = if rest.starts_with("项目") {
+            EntityType::Project
+        } else {
+            member_kind(noun.as_str())
+        };
+        members(sent, all.start(), kind, out);
     }
     for c in REPRESENT.captures_iter(sent.text) {
         let (Some(ents), Some(inds)) = (c.get(1), c.get(2)) else {
