@@ -147,7 +147,13 @@ pub(crate) fn grow_left(sent: &Sent, pos: usize, kind: EntityType) -> usize {
         if !name_part(t, first) && !inner_verb(sent, t, kind) {
             break;
         }
-        if matches!(t.word, "和" | "与") && ends_with_name(&sent.text[..t.span.start]) {
+        if matches!(t.word, "和" | "与")
+            && (ends_with_name(&sent.text[..t.span.start])
+                || matches!(
+                    kind,
+                    EntityType::Project | EntityType::Enterprise | EntityType::Place
+                ))
+        {
             break;
         }
         if is_quantity(t) {

@@ -59,6 +59,9 @@ fn working_method(s: &str) -> bool {
         || s.ends_with(['式', '形', '型', '性'])
         || s.chars().any(|c| c.is_ascii_digit()) && s.chars().count() <= 3
         || s.starts_with("一") && s.chars().count() <= 3
+        || s.starts_with(['零', '非'])
+        || s.ends_with(['化', '+'])
+        || s.chars().nth(1) == Some('个')
 }
 
 /// Book titles: a named document, plan or regulation.
