@@ -100,7 +100,11 @@ fn members(sent: &Sent, mut end: usize, kind: EntityType, out: &mut Vec<Cand>) {
             let mut at = start;
             for p in parts {
                 // an industry word stays an industry whatever the list's noun
-                let kind = if d.industries.contains(p) { EntityType::Industry } else { kind };
+                let kind = if d.industries.contains(p) {
+                    EntityType::Industry
+                } else {
+                    kind
+                };
                 if let Some(c) = sent.cand(at..at + p.len(), kind, 0.7, prio::LIST) {
                     out.push(c);
                 }

@@ -48,7 +48,8 @@ const NOT_NAMED_AFTER: &[&str] = &[
 
 /// Endings that make a quoted name a built thing or a service (“中国算谷”, “泉城链”, “信易贷”).
 const QUOTED_PROJECT_END: &[&str] = &[
-    "谷", "链", "库", "号", "窗口", "贷", "岛", "港", "云", "站", "馆", "书房", "驿站", "APP", "App",
+    "谷", "链", "库", "号", "窗口", "贷", "岛", "港", "云", "站", "馆", "书房", "驿站", "APP",
+    "App",
 ];
 
 /// Working methods and designations, not named programmes (一企一策, 一事一议, 审计式).
