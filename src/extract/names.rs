@@ -170,6 +170,17 @@ fn event_verb(t: &Token, kind: EntityType) -> bool {
         && !EVENT_INTRO.contains(&t.word)
 }
 
+/// `至` between two places in a route's name (甲地至乙地高速).
+fn route(sent: &Sent, t: &Token, kind: EntityType) -> bool {
+    if kind != EntityType::Project || t.word != "至" {
+        return false;
+    }
+    let place = |w: &str| Divisions::get().lookup(w).is_some();
+    let left = sent.toks.iter().rev().find(|u| u.span.end <= t.span.start);
+    let right = sent.toks.iter().find(|u| u.span.start >= t.span.end);
+    left.is_some_and(|u| place(u.word)) && right.is_some_and(|u| place(u.word))
+}
+
 /// Grows a name leftwards from `pos` (relative); returns its start.
 pub(crate) fn grow_left(sent: &Sent, pos: usize, kind: EntityType) -> usize {
     let cap = max_chars(kind);
@@ -181,7 +192,11 @@ pub(crate) fn grow_left(sent: &Sent, pos: usize, kind: EntityType) -> usize {
             continue;
         }
         let first = start == pos && t.span.end == pos;
-        if !name_part(t, first) && !inner_verb(sent, t, kind) && !event_verb(t, kind) {
+        if !name_part(t, first)
+            && !inner_verb(sent, t, kind)
+            && !event_verb(t, kind)
+            && !route(sent, t, kind)
+        {
             break;
         }
         if matches!(t.word, "和" | "与")
@@ -405,6 +420,7 @@ fn try_suffix(sent: &Sent, end: usize, suf: &Suffix) -> Option<Cand> {
     if matches!(kind, EntityType::Project | EntityType::Organization)
         && suf.flag == SuffixFlag::None
         && !long_org
+        && !["试验区", "示范区", "先行区", "先导区"].contains(&suf.text)
         && !proper(sent, start..sstart)
     {
         return None;
