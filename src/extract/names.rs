@@ -72,7 +72,8 @@ const GOV_START: &[&str] = &[
 /// Leading words dropped from a name (deictics and quantities).
 const LEAD_TRIM: &[&str] = &[
     "我市", "我省", "我国", "本市", "全市", "全省", "全国", "全区", "各", "各类", "一批", "一个",
-    "新", "首个", "这", "该", "其", "第一", "多个", "两个", "个",
+    "新", "首个", "这", "该", "其", "第一", "多个", "两个", "个", "省级", "市级", "区级", "县级",
+    "好",
 ];
 
 fn max_chars(kind: EntityType) -> usize {

@@ -63,6 +63,10 @@ fn working_method(s: &str) -> bool {
         || s.starts_with(['零', '非'])
         || s.ends_with(['化', '+'])
         || s.chars().nth(1) == Some('个')
+        || s.chars().count() == 2
+            && s.starts_with([
+                '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '两',
+            ])
 }
 
 /// Book titles: a named document, plan or regulation.
