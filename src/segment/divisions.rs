@@ -385,7 +385,10 @@ impl Divisions {
     ///
     /// # Complexity
     /// One linear pass over `text` (Aho-Corasick).
-    pub fn find_in<'a>(&'a self, text: &'a str) -> impl Iterator<Item = DivisionMatch<'a>> + 'a {
+    pub fn find_in<'d, 't>(
+        &'d self,
+        text: &'t str,
+    ) -> impl Iterator<Item = DivisionMatch<'d>> + use<'d, 't> {
         self.matcher
             .iter()
             .flat_map(move |m| m.find_iter(text))
