@@ -6,14 +6,16 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lexicon::dicts;
+use super::lexicon::{dicts, SuffixFlag};
 use super::names::{grow_left, specific};
 use super::{prio, Cand, Sent};
 use crate::model::EntityType;
 
 static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"等(?:[0-9一二三四五六七八九十百多]+[家户个]|一批|多家|重点|骨干|龙头|知名|优势|新兴)?(企业|公司|集团|项目|产业|行业|领域)")
-        .expect("static regex")
+    Regex::new(
+        r"等(?:[0-9一二三四五六七八九十百多]+[家户个项]|一批)?\p{Han}{0,4}?(企业|公司|集团|项目|产业|行业|领域|业态|技术)",
+    )
+    .expect("static regex")
 });
 static REPRESENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"以([^以，。；]{2,60}?)(?:等企业)?为代表的([^，。；]{2,60}?)等?(?:行业|产业|领域)")
@@ -100,10 +102,17 @@ fn members(sent: &Sent, mut end: usize, kind: EntityType, out: &mut Vec<Cand>) {
             let mut at = start;
             for p in parts {
                 // an industry word stays an industry whatever the list's noun
+                let own = d
+                    .suffixes
+                    .iter()
+                    .find(|s| {
+                        p.ends_with(s.text) && p.len() > s.text.len() && s.flag == SuffixFlag::None
+                    })
+                    .map(|s| s.kind);
                 let kind = if d.industries.contains(p) {
                     EntityType::Industry
                 } else {
-                    kind
+                    own.unwrap_or(kind)
                 };
                 if let Some(c) = sent.cand(at..at + p.len(), kind, 0.7, prio::LIST) {
                     out.push(c);
