@@ -69,7 +69,8 @@ pub(crate) fn fixed(sent: &Sent, out: &mut Vec<Cand>) {
                 continue;
             }
             let rest = &sent.text[end..];
-            if let Some(t) = INDUSTRY_TAIL.iter().find(|t| rest.starts_with(**t)) {
+            let tail = INDUSTRY_TAIL.iter().find(|t| rest.starts_with(**t));
+            if let Some(t) = tail.filter(|_| !word.ends_with('业')) {
                 end += t.len();
             } else if !sent.is_boundary(end) && !rest.starts_with('业') {
                 continue;

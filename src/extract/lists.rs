@@ -85,7 +85,21 @@ fn member_kind(noun: &str) -> EntityType {
 fn members(sent: &Sent, mut end: usize, kind: EntityType, out: &mut Vec<Cand>) {
     let d = dicts();
     for _ in 0..20 {
-        let start = grow_left(sent, end, kind);
+        let mut start = grow_left(sent, end, kind);
+        if kind == EntityType::Industry {
+            // 重点发展X, 利用X: leading verbs and adverbs are not part of a field's name
+            let first = start;
+            for t in sent
+                .toks
+                .iter()
+                .filter(|t| t.span.start >= first && t.span.end < end)
+            {
+                if t.span.start != start || !t.tag.starts_with(['v', 'd', 'p']) && t.tag != "ad" {
+                    break;
+                }
+                start = t.span.end;
+            }
+        }
         if start >= end {
             break;
         }

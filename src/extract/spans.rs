@@ -109,7 +109,7 @@ pub(crate) fn quotes(sent: &Sent, out: &mut Vec<Cand>) {
         {
             let between = &sent.text[close..end];
             if between
-                .contains(|c: char| "，。、；：,;:（）()“”《》".contains(c) || c.is_whitespace())
+                .contains(|c: char| "，。、；：,;:（）()“”《》的".contains(c) || c.is_whitespace())
             {
                 break;
             }
