@@ -454,7 +454,7 @@ fn try_suffix(sent: &Sent, end: usize, suf: &Suffix) -> Option<Cand> {
                 .toks
                 .iter()
                 .filter(|t| t.span.start >= start && t.span.end <= sstart)
-                .all(|t| matches!(t.tag, "n" | "vn" | "nz" | "eng" | "an" | "b"));
+                .all(|t| matches!(t.tag, "n" | "nz" | "eng"));
             let n = modifier.chars().count();
             let vague = modifier.ends_with(['业', '性', '型'])
                 || [
