@@ -82,10 +82,10 @@ fn member_kind(noun: &str) -> EntityType {
 }
 
 /// Emits each member of the list that ends at `end`.
-fn members(sent: &Sent, mut end: usize, kind: EntityType, out: &mut Vec<Cand>) {
+fn members(sent: &Sent, floor: usize, mut end: usize, kind: EntityType, out: &mut Vec<Cand>) {
     let d = dicts();
     for _ in 0..20 {
-        let mut start = grow_left(sent, end, kind);
+        let mut start = grow_left(sent, end, kind).max(floor);
         if kind == EntityType::Industry {
             // 重点发展X, 利用X: leading verbs and adverbs are not part of a field's name
             let first = start;
@@ -158,14 +158,14 @@ pub(crate) fn lists(sent: &Sent, out: &mut Vec<Cand>) {
         } else {
             member_kind(noun.as_str())
         };
-        members(sent, all.start(), kind, out);
+        members(sent, 0, all.start(), kind, out);
     }
     for c in REPRESENT.captures_iter(sent.text) {
         let (Some(ents), Some(inds)) = (c.get(1), c.get(2)) else {
             continue;
         };
-        members(sent, ents.end(), EntityType::Enterprise, out);
-        members(sent, inds.end(), EntityType::Industry, out);
+        members(sent, ents.start(), ents.end(), EntityType::Enterprise, out);
+        members(sent, inds.start(), inds.end(), EntityType::Industry, out);
     }
     growth(sent, out);
 }
