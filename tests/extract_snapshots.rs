@@ -115,3 +115,23 @@ fn user_dictionary_wins() {
     let got = render("海川电子增长12%，远航集团增长8%。", &lexicon);
     assert!(got.contains("Organization 海川电子"), "{got}");
 }
+
+#[test]
+fn odd_input_does_not_panic_and_spans_hold() {
+    let texts = [
+        "《》“”（以下简称“”）《《规划》》“a”工程、、等企业为代表的",
+        "以、为代表的等行业增长1%，增长2%。——集团—公司（ ）( )",
+        "abc 123 ÿ 😀 局局长 主持： 记者 整理：",
+    ];
+    for t in texts {
+        let doc = parse_document("t.txt", Path::new("t.txt"), t.as_bytes()).expect("document");
+        let ex = extract(&doc, &SEG, &Lexicon::default());
+        for m in &ex.mentions {
+            assert!(doc.text.get(m.span.clone()).is_some(), "{m:?}");
+        }
+        assert!(ex
+            .mentions
+            .windows(2)
+            .all(|w| w[0].span.start <= w[1].span.start));
+    }
+}

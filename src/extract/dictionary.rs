@@ -2,6 +2,10 @@
 //! government bodies (国务院, 工信部, 市委) and industry vocabulary (集成电路, 新能源汽车), the
 //! latter with a following 产业/行业 kept in the name.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::lexicon::dicts;
 use super::{prio, Cand, Lexicon, Sent};
 use crate::model::EntityType;
@@ -65,7 +69,8 @@ pub(crate) fn fixed(sent: &Sent, out: &mut Vec<Cand>) {
                 continue;
             }
             let rest = &sent.text[end..];
-            if let Some(t) = INDUSTRY_TAIL.iter().find(|t| rest.starts_with(**t)) {
+            let tail = INDUSTRY_TAIL.iter().find(|t| rest.starts_with(**t));
+            if let Some(t) = tail.filter(|_| !word.ends_with('业')) {
                 end += t.len();
             } else if !sent.is_boundary(end) && !rest.starts_with('业') {
                 continue;
@@ -80,7 +85,16 @@ pub(crate) fn fixed(sent: &Sent, out: &mut Vec<Cand>) {
         }
     }
     compounds(sent, out);
+    for m in CONGRESS.find_iter(sent.text) {
+        out.extend(sent.cand(m.range(), EntityType::Event, 0.8, prio::DICT));
+    }
 }
+
+/// Party congresses and plenary sessions (党的二十大, 十九届五中全会).
+static CONGRESS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:党的)?[一二三四五六七八九十]{2,3}大|[一二三四五六七八九十]{2,3}届[一二三四五六七八九]中全会")
+        .expect("static regex")
+});
 
 /// `A与B` where both are industry words names one field (`生物医药与大健康`).
 fn compounds(sent: &Sent, out: &mut Vec<Cand>) {

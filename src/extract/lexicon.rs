@@ -37,6 +37,8 @@ pub enum SuffixFlag {
     Industry,
     /// 措施, 机制, 方案: only inside book titles or after a quoted part.
     Titled,
+    /// 制药, 电气: an enterprise only right after one name-like token (a brand).
+    Brand,
 }
 
 /// Where a title stands relative to the name it qualifies.
@@ -81,6 +83,7 @@ static DICTS: LazyLock<Dicts> = LazyLock::new(|| {
                 Some("admin") => SuffixFlag::Admin,
                 Some("industry") => SuffixFlag::Industry,
                 Some("titled") => SuffixFlag::Titled,
+                Some("brand") => SuffixFlag::Brand,
                 _ => SuffixFlag::None,
             };
             Some(Suffix { text, kind, flag })

@@ -6,14 +6,16 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lexicon::dicts;
+use super::lexicon::{dicts, SuffixFlag};
 use super::names::{grow_left, specific};
 use super::{prio, Cand, Sent};
 use crate::model::EntityType;
 
 static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"等(?:[0-9一二三四五六七八九十百多]+[家户个]|一批|多家|重点|骨干|龙头|知名|优势|新兴)?(企业|公司|集团|项目|产业|行业|领域)")
-        .expect("static regex")
+    Regex::new(
+        r"等(?:[0-9一二三四五六七八九十百多]+[家户个项]|一批)?\p{Han}{0,4}?(企业|公司|集团|项目|产业|行业|领域|业态|技术)",
+    )
+    .expect("static regex")
 });
 static REPRESENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"以([^以，。；]{2,60}?)(?:等企业)?为代表的([^，。；]{2,60}?)等?(?:行业|产业|领域)")
@@ -80,10 +82,24 @@ fn member_kind(noun: &str) -> EntityType {
 }
 
 /// Emits each member of the list that ends at `end`.
-fn members(sent: &Sent, mut end: usize, kind: EntityType, out: &mut Vec<Cand>) {
+fn members(sent: &Sent, floor: usize, mut end: usize, kind: EntityType, out: &mut Vec<Cand>) {
     let d = dicts();
     for _ in 0..20 {
-        let start = grow_left(sent, end, kind);
+        let mut start = grow_left(sent, end, kind).max(floor);
+        if kind == EntityType::Industry {
+            // 重点发展X, 利用X: leading verbs and adverbs are not part of a field's name
+            let first = start;
+            for t in sent
+                .toks
+                .iter()
+                .filter(|t| t.span.start >= first && t.span.end < end)
+            {
+                if t.span.start != start || !t.tag.starts_with(['v', 'd', 'p']) && t.tag != "ad" {
+                    break;
+                }
+                start = t.span.end;
+            }
+        }
         if start >= end {
             break;
         }
@@ -99,6 +115,19 @@ fn members(sent: &Sent, mut end: usize, kind: EntityType, out: &mut Vec<Cand>) {
             };
             let mut at = start;
             for p in parts {
+                // an industry word stays an industry whatever the list's noun
+                let own = d
+                    .suffixes
+                    .iter()
+                    .find(|s| {
+                        p.ends_with(s.text) && p.len() > s.text.len() && s.flag == SuffixFlag::None
+                    })
+                    .map(|s| s.kind);
+                let kind = if d.industries.contains(p) {
+                    EntityType::Industry
+                } else {
+                    own.unwrap_or(kind)
+                };
                 if let Some(c) = sent.cand(at..at + p.len(), kind, 0.7, prio::LIST) {
                     out.push(c);
                 }
@@ -119,14 +148,24 @@ pub(crate) fn lists(sent: &Sent, out: &mut Vec<Cand>) {
         let (Some(all), Some(noun)) = (c.get(0), c.get(1)) else {
             continue;
         };
-        members(sent, all.start(), member_kind(noun.as_str()), out);
+        // 等产业链项目, 等产业园: the noun is part of a longer word
+        let rest = &sent.text[all.end()..];
+        if rest.starts_with(['链', '园', '基', '集', '化']) {
+            continue;
+        }
+        let kind = if rest.starts_with("项目") {
+            EntityType::Project
+        } else {
+            member_kind(noun.as_str())
+        };
+        members(sent, 0, all.start(), kind, out);
     }
     for c in REPRESENT.captures_iter(sent.text) {
         let (Some(ents), Some(inds)) = (c.get(1), c.get(2)) else {
             continue;
         };
-        members(sent, ents.end(), EntityType::Enterprise, out);
-        members(sent, inds.end(), EntityType::Industry, out);
+        members(sent, ents.start(), ents.end(), EntityType::Enterprise, out);
+        members(sent, inds.start(), inds.end(), EntityType::Industry, out);
     }
     growth(sent, out);
 }

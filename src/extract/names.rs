@@ -72,7 +72,8 @@ const GOV_START: &[&str] = &[
 /// Leading words dropped from a name (deictics and quantities).
 const LEAD_TRIM: &[&str] = &[
     "我市", "我省", "我国", "本市", "全市", "全省", "全国", "全区", "各", "各类", "一批", "一个",
-    "新", "首个", "这", "该", "其", "第一", "多个", "两个", "个",
+    "新", "首个", "这", "该", "其", "第一", "多个", "两个", "个", "省级", "市级", "区级", "县级",
+    "好",
 ];
 
 fn max_chars(kind: EntityType) -> usize {
@@ -123,7 +124,12 @@ fn ends_with_stop(w: &str) -> bool {
 /// A verb inside a programme's or meeting's name (重点项目推进行动): a stop word that follows a
 /// noun, where a name of that kind may hold one.
 fn inner_verb(sent: &Sent, t: &Token, kind: EntityType) -> bool {
-    if !matches!(kind, EntityType::Policy | EntityType::Event) || t.word.chars().count() < 2 {
+    let kinds = [
+        EntityType::Policy,
+        EntityType::Event,
+        EntityType::Organization,
+    ];
+    if !kinds.contains(&kind) || t.word.chars().count() < 2 {
         return false;
     }
     if !matches!(t.tag, "v" | "vn") || !INNER_VERBS.contains(&t.word) {
@@ -131,6 +137,49 @@ fn inner_verb(sent: &Sent, t: &Token, kind: EntityType) -> bool {
     }
     let left = sent.toks.iter().rev().find(|u| u.span.end <= t.span.start);
     left.is_some_and(|u| matches!(u.tag, "n" | "vn" | "nz" | "j" | "l") && name_part(u, false))
+}
+
+/// Verbs that introduce a meeting (召开, 举办) and so end its name.
+const EVENT_INTRO: &[&str] = &[
+    "召开",
+    "举办",
+    "举行",
+    "参加",
+    "出席",
+    "承办",
+    "筹办",
+    "办好",
+    "借助",
+    "成功",
+    "主办",
+    "组织",
+    "开展",
+    "相继召开",
+    "成功举办",
+    "依托",
+    "通过",
+    "利用",
+    "发挥",
+];
+
+/// A verb inside a meeting's name (加快建设工业强市推进大会).
+fn event_verb(t: &Token, kind: EntityType) -> bool {
+    kind == EntityType::Event
+        && t.tag.starts_with('v')
+        && t.word.chars().count() >= 2
+        && !t.word.ends_with(['到', '于', '在', '至', '向'])
+        && !EVENT_INTRO.contains(&t.word)
+}
+
+/// `至` between two places in a route's name (甲地至乙地高速).
+fn route(sent: &Sent, t: &Token, kind: EntityType) -> bool {
+    if kind != EntityType::Project || t.word != "至" {
+        return false;
+    }
+    let place = |w: &str| Divisions::get().lookup(w).is_some();
+    let left = sent.toks.iter().rev().find(|u| u.span.end <= t.span.start);
+    let right = sent.toks.iter().find(|u| u.span.start >= t.span.end);
+    left.is_some_and(|u| place(u.word)) && right.is_some_and(|u| place(u.word))
 }
 
 /// Grows a name leftwards from `pos` (relative); returns its start.
@@ -144,13 +193,26 @@ pub(crate) fn grow_left(sent: &Sent, pos: usize, kind: EntityType) -> usize {
             continue;
         }
         let first = start == pos && t.span.end == pos;
-        if !name_part(t, first) && !inner_verb(sent, t, kind) {
+        if !name_part(t, first)
+            && !inner_verb(sent, t, kind)
+            && !event_verb(t, kind)
+            && !route(sent, t, kind)
+        {
             break;
         }
-        if matches!(t.word, "和" | "与") && ends_with_name(&sent.text[..t.span.start]) {
+        if matches!(t.word, "和" | "与")
+            && (ends_with_name(&sent.text[..t.span.start])
+                || matches!(
+                    kind,
+                    EntityType::Project | EntityType::Enterprise | EntityType::Place
+                ))
+        {
             break;
         }
-        if is_quantity(t) {
+        let dash = t.word == "—"
+            && (sent.text[..t.span.start].ends_with('—')
+                || sent.text[t.span.end..].starts_with('—'));
+        if is_quantity(t) || dash {
             break;
         }
         match t.word {
@@ -228,7 +290,9 @@ fn trim_verbs(sent: &Sent, mut start: usize, end: usize, kind: EntityType) -> us
             break;
         }
         let coordinated = sent.text[t.span.end..].starts_with(['和', '与']);
-        let verb = if programme {
+        let verb = if kind == EntityType::Event {
+            EVENT_INTRO.contains(&t.word) || matches!(t.tag, "d" | "ad")
+        } else if programme {
             d.stopwords.contains(t.word) || ends_with_stop(t.word) || matches!(t.tag, "d" | "ad")
         } else {
             matches!(t.tag, "v" | "vd" | "ad" | "d" | "vg") || matches!(t.word, "发展" | "建设")
@@ -322,6 +386,9 @@ fn try_suffix(sent: &Sent, end: usize, suf: &Suffix) -> Option<Cand> {
     let d = dicts();
     let sstart = end - suf.text.len();
     let mut kind = suf.kind;
+    if suf.flag == SuffixFlag::Brand {
+        return branded(sent, sstart, end);
+    }
     let start = match suf.flag {
         SuffixFlag::Admin => {
             let t = sent
@@ -345,8 +412,16 @@ fn try_suffix(sent: &Sent, end: usize, suf: &Suffix) -> Option<Cand> {
         return None;
     }
     let modifier = &sent.text[start..sstart];
+    let long_org = kind == EntityType::Organization
+        && modifier.chars().count() >= 4
+        && !d
+            .generic_mods
+            .iter()
+            .any(|g| g.chars().count() >= 2 && modifier.starts_with(g));
     if matches!(kind, EntityType::Project | EntityType::Organization)
         && suf.flag == SuffixFlag::None
+        && !long_org
+        && !["试验区", "示范区", "先行区", "先导区"].contains(&suf.text)
         && !proper(sent, start..sstart)
     {
         return None;
@@ -379,7 +454,7 @@ fn try_suffix(sent: &Sent, end: usize, suf: &Suffix) -> Option<Cand> {
                 .toks
                 .iter()
                 .filter(|t| t.span.start >= start && t.span.end <= sstart)
-                .all(|t| matches!(t.tag, "n" | "vn" | "nz" | "eng" | "an" | "b"));
+                .all(|t| matches!(t.tag, "n" | "nz" | "eng"));
             let n = modifier.chars().count();
             let vague = modifier.ends_with(['业', '性', '型'])
                 || [
@@ -415,6 +490,35 @@ fn try_suffix(sent: &Sent, end: usize, suf: &Suffix) -> Option<Cand> {
         0.75
     };
     sent.cand(start..end, kind, conf, prio::SUFFIX)
+}
+
+/// `宝华制药`: one brand-like token (a name jieba does not know as a common word, no place, no
+/// industry) before a company word.
+fn branded(sent: &Sent, sstart: usize, end: usize) -> Option<Cand> {
+    let t = sent.toks.iter().find(|t| t.span.end == sstart)?;
+    let n = t.word.chars().count();
+    let brandish = matches!(t.tag, "nr" | "nrt" | "nrfg" | "nz" | "nt" | "j");
+    if !brandish || !(2..=3).contains(&n) {
+        return None;
+    }
+    let d = dicts();
+    let name = &sent.text[t.span.start..end];
+    let after = &sent.text[end..];
+    if Divisions::get().lookup(t.word).is_some()
+        || d.places.contains(&t.word)
+        || d.industries.contains(t.word)
+        || d.industries.contains(name)
+        || d.generic_mods.contains(t.word)
+        || after.starts_with(['产', '行', '业', '领'])
+    {
+        return None;
+    }
+    sent.cand(
+        t.span.start..end,
+        EntityType::Enterprise,
+        0.55,
+        prio::SUFFIX,
+    )
 }
 
 /// The enterprise a project is named after: a leading brand-like token (比亚迪 in

@@ -46,6 +46,12 @@ const NOT_NAMED_AFTER: &[&str] = &[
     "任务",
 ];
 
+/// Endings that make a quoted name a built thing or a service (“中国算谷”, “泉城链”, “信易贷”).
+const QUOTED_PROJECT_END: &[&str] = &[
+    "谷", "链", "库", "号", "窗口", "贷", "岛", "港", "云", "站", "馆", "书房", "驿站", "APP",
+    "App",
+];
+
 /// Working methods and designations, not named programmes (一企一策, 一事一议, 审计式).
 fn working_method(s: &str) -> bool {
     let c: Vec<char> = s.chars().collect();
@@ -54,6 +60,13 @@ fn working_method(s: &str) -> bool {
         || s.ends_with(['式', '形', '型', '性'])
         || s.chars().any(|c| c.is_ascii_digit()) && s.chars().count() <= 3
         || s.starts_with("一") && s.chars().count() <= 3
+        || s.starts_with(['零', '非'])
+        || s.ends_with(['化', '+'])
+        || s.chars().nth(1) == Some('个')
+        || s.chars().count() == 2
+            && s.starts_with([
+                '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '两',
+            ])
 }
 
 /// Book titles: a named document, plan or regulation.
@@ -96,7 +109,7 @@ pub(crate) fn quotes(sent: &Sent, out: &mut Vec<Cand>) {
         {
             let between = &sent.text[close..end];
             if between
-                .contains(|c: char| "，。、；：,;:（）()“”《》".contains(c) || c.is_whitespace())
+                .contains(|c: char| "，。、；：,;:（）()“”《》的".contains(c) || c.is_whitespace())
             {
                 break;
             }
@@ -151,9 +164,17 @@ pub(crate) fn quotes(sent: &Sent, out: &mut Vec<Cand>) {
             .suffixes
             .iter()
             .find(|s| {
-                text.ends_with(s.text) && text.len() > s.text.len() && s.flag != SuffixFlag::Admin
+                text.ends_with(s.text)
+                    && text.len() > s.text.len()
+                    && !matches!(s.flag, SuffixFlag::Admin | SuffixFlag::Gov)
             })
             .map(|s| s.kind)
+            .or_else(|| {
+                QUOTED_PROJECT_END
+                    .iter()
+                    .any(|e| text.ends_with(e))
+                    .then_some(EntityType::Project)
+            })
             .or_else(|| d.industries.contains(text).then_some(EntityType::Industry))
             .unwrap_or(EntityType::Policy);
         if let Some(c) = sent.cand(all.range(), kind, 0.5, prio::QUOTE) {
