@@ -67,10 +67,15 @@ fn clauses(s: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// Whether a money or time figure only qualifies a noun (`投资500万元以上技术改造项目`,
-/// `过50亿元的`, `5天储气能力`) in a clause that states another figure.
-fn is_descriptor(s: &str, q: &Quantity, others_in_clause: bool) -> bool {
-    if !others_in_clause || !matches!(q.class, UnitClass::Money | UnitClass::Time) {
+/// Whether a figure only qualifies the noun of another figure that follows in the same phrase
+/// (`投资500万元以上技术改造项目1000个`, `过50亿元的产业集群5个`, `5天储气能力达到2200亿立方米`,
+/// `年产10万辆以上整车企业3家`).
+fn is_descriptor(s: &str, q: &Quantity, next: Option<&Quantity>) -> bool {
+    let Some(next) = next else {
+        return false;
+    };
+    let between = &s[q.end..next.start.max(q.end)];
+    if between.contains(['、', '，', ',', '和', '及', '与', '；', ';']) {
         return false;
     }
     let rest = &s[q.end..];
@@ -80,11 +85,12 @@ fn is_descriptor(s: &str, q: &Quantity, others_in_clause: bool) -> bool {
             && starts_with_any(rest, &LEXICON.follow).is_none()
             && starts_with_any(rest, &LEXICON.link).is_none()
     });
-    rest.starts_with('的')
+    let money_or_time = matches!(q.class, UnitClass::Money | UnitClass::Time);
+    (money_or_time && rest.starts_with('的'))
         || (noun_next
             && (q.class == UnitClass::Time
                 || matches!(q.after, Some("以上" | "以下"))
-                || matches!(q.before, Some("过" | "超过" | "超"))))
+                || (money_or_time && matches!(q.before, Some("过" | "超过" | "超")))))
 }
 
 /// Whether a count is written before the noun it counts (`2户企业成为…`, `633个社区`).
@@ -249,12 +255,8 @@ pub fn keep(s: &str, qs: &[Quantity]) -> Vec<usize> {
     let clause_of = |q: &Quantity| cl.iter().position(|c| c.contains(&q.start));
     (0..qs.len())
         .filter(|&k| {
-            let c = clause_of(&qs[k]);
-            let others = qs
-                .iter()
-                .enumerate()
-                .any(|(j, o)| j != k && clause_of(o) == c);
-            !is_descriptor(s, &qs[k], others)
+            let next = qs.get(k + 1).filter(|n| clause_of(n) == clause_of(&qs[k]));
+            !is_descriptor(s, &qs[k], next)
         })
         .collect()
 }
@@ -436,15 +438,27 @@ fn distribute(s: &str, qs: &[Quantity], cl: &[Range<usize>], out: &mut [Reading]
             let verb = clean(s, c.start + at + "分别".len()..q.start);
             let verb = words(s, &verb);
             let ms = members(s, subject.clone(), n);
+            // `A 5.6万元,B 2.8万元,分别增长5.1%和7.3%`: the members are the figures before
+            let earlier: Vec<(String, Range<usize>)> = match (subject.is_empty(), k.checked_sub(n))
+            {
+                (true, Some(first)) => out[first..k]
+                    .iter()
+                    .map(|r| (r.metric.clone(), r.source.clone()))
+                    .collect(),
+                _ => Vec::new(),
+            };
             for j in 0..n {
-                let (m, src) = match ms.len() == n {
-                    true => (words(s, &ms[j]), ms[j].clone()),
-                    false => (words(s, &subject), subject.clone()),
+                let (m, src) = if ms.len() == n {
+                    (words(s, &ms[j]), ms[j].clone())
+                } else if earlier.len() == n {
+                    earlier[j].clone()
+                } else {
+                    (words(s, &subject), subject.clone())
                 };
                 let r = &mut out[k + j];
                 r.metric = format!("{m}{verb}");
+                r.text = src.start.min(r.text.start)..r.text.end;
                 r.source = src;
-                r.text = subject.start..r.text.end;
             }
         }
         k += n;

@@ -33,7 +33,7 @@ static DATE: LazyLock<Regex> =
 
 /// Words that make a year a baseline or a starting point, not the year of a figure.
 const BASELINE_BEFORE: [&str; 7] = ["比", "较", "与", "同", "自", "从", "相比"];
-const BASELINE_AFTER: [&str; 3] = ["以来", "相比", "同期"];
+const BASELINE_AFTER: [&str; 4] = ["以来", "相比", "同期", "的"];
 /// Relative year words and their offset from the document's year.
 const RELATIVE: [(&str, i32); 7] = [
     ("前年", -2),
