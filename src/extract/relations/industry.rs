@@ -179,9 +179,11 @@ fn paired_lists(ctx: &mut Ctx) {
             else {
                 continue;
             };
-            for (f, i) in firm_slots.into_iter().zip(ind_slots) {
-                if let (Some(f), Some(i)) = (f, i) {
-                    ctx.link(f, IND, i, 0.45);
+            for (fs, is) in firm_slots.into_iter().zip(ind_slots) {
+                for &f in &fs {
+                    for &i in &is {
+                        ctx.link(f, IND, i, 0.45);
+                    }
                 }
             }
         }

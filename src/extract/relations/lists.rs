@@ -12,8 +12,8 @@ pub(crate) fn groups(ctx: &Ctx, s: usize) -> Vec<Group> {
     let mut prev: Option<usize> = None;
     for &i in &ctx.top[s] {
         let joined = prev.is_some_and(|p| {
-            let gap = clean_gap(ctx.between(ctx.m(p).span.end, ctx.m(i).span.start));
-            is_separator(&gap)
+            let raw = ctx.between(ctx.m(p).span.end, ctx.m(i).span.start);
+            is_separator(&clean_gap(raw)) || spaced(ctx, p, i)
         });
         match out.last_mut() {
             Some(g) if joined => g.push(i),
@@ -24,20 +24,33 @@ pub(crate) fn groups(ctx: &Ctx, s: usize) -> Vec<Group> {
     out
 }
 
-/// The items of a list in order, `None` for an unrecognised item between two mentions
-/// (`A、灯光、B` → A, None, B), so that lists can be paired by position.
-pub(crate) fn slots(ctx: &Ctx, group: &[usize]) -> Vec<Option<usize>> {
-    let mut out = Vec::with_capacity(group.len());
+/// Two mentions of one kind parted only by white space (`冶金 钢铁`): one item written in two.
+fn spaced(ctx: &Ctx, a: usize, b: usize) -> bool {
+    let raw = ctx.between(ctx.m(a).span.end, ctx.m(b).span.start);
+    !raw.is_empty() && raw.trim().is_empty() && ctx.kind(a) == ctx.kind(b)
+}
+
+/// The items of a list in order, each the mentions it holds: none for an unrecognised item
+/// between two mentions (`A、灯光、B` → [A], [], [B]), two for one item written in two
+/// (`冶金 钢铁`), so that lists can be paired by position.
+pub(crate) fn slots(ctx: &Ctx, group: &[usize]) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = Vec::with_capacity(group.len());
     for (k, &i) in group.iter().enumerate() {
+        if k > 0 && spaced(ctx, group[k - 1], i) {
+            if let Some(last) = out.last_mut() {
+                last.push(i);
+                continue;
+            }
+        }
         if k > 0 {
             let gap = clean_gap(ctx.between(ctx.m(group[k - 1]).span.end, ctx.m(i).span.start));
             if !is_plain_separator(&gap) && "、和及与".contains(gap.chars().last().unwrap_or('、'))
             {
                 let inner = gap.trim_matches(|c| "、和及与".contains(c));
-                out.extend(inner.split('、').map(|_| None));
+                out.extend(inner.split('、').map(|_| Vec::new()));
             }
         }
-        out.push(Some(i));
+        out.push(vec![i]);
     }
     out
 }
