@@ -18,8 +18,78 @@ pub(crate) fn part_relation(item: EntityType, head: EntityType) -> Option<Relati
     }
 }
 
-/// Runs the list rules over every sentence.
+/// Runs the list rules over every sentence, then the share and `其中` rules.
 pub(crate) fn run(ctx: &mut Ctx) {
+    lists_in_sentences(ctx);
+    share_of(ctx);
+    among(ctx);
+}
+
+/// `X占Y比重`, `X增加值占Y的比重`: X is part of Y.
+fn share_of(ctx: &mut Ctx) {
+    for s in 0..ctx.top.len() {
+        let top = ctx.top[s].clone();
+        for w in top.windows(2) {
+            let (x, y) = (w[0], w[1]);
+            let gap = clean_gap(ctx.between(ctx.m(x).span.end, ctx.m(y).span.start));
+            let Some(head) = gap.strip_suffix('占') else {
+                continue;
+            };
+            if head.chars().count() > 5 || super::has_break(head) {
+                continue;
+            }
+            let after: String = ctx
+                .doc
+                .text
+                .get(ctx.m(y).span.end..)
+                .unwrap_or("")
+                .chars()
+                .take(8)
+                .collect();
+            let after =
+                after.trim_start_matches(|c: char| c != '比' && !super::has_break(&c.to_string()));
+            if after.starts_with("比重") || after.starts_with("比例") {
+                relate(ctx, x, y, 0.5);
+            }
+        }
+    }
+}
+
+/// `…X…，其中Y…`: Y, right after 其中, is part of the last mention of its kind before, in the
+/// sentence or the one before it on the same line.
+fn among(ctx: &mut Ctx) {
+    for s in 0..ctx.top.len() {
+        let top = ctx.top[s].clone();
+        for (k, &y) in top.iter().enumerate() {
+            let lead = clean_gap(ctx.before(ctx.m(y).span.start, 3));
+            if !lead.ends_with("其中") {
+                continue;
+            }
+            let same_kind =
+                |i: &usize| ctx.kind(*i) == ctx.kind(y) && ctx.m(*i).name != ctx.m(y).name;
+            let earlier = top[..k]
+                .iter()
+                .rev()
+                .find(|i| same_kind(i))
+                .copied()
+                .or_else(|| {
+                    (s > 0 && !super::layout::starts_line(ctx, s))
+                        .then(|| ctx.top[s - 1].iter().rev().find(|i| same_kind(i)).copied())
+                        .flatten()
+                });
+            if let Some(x) = earlier {
+                if matches!(
+                    ctx.kind(y),
+                    EntityType::Industry | EntityType::Policy | EntityType::Project
+                ) {
+                    relate(ctx, y, x, 0.5);
+                }
+            }
+        }
+    }
+}
+
+fn lists_in_sentences(ctx: &mut Ctx) {
     for s in 0..ctx.top.len() {
         let groups = lists::groups(ctx, s);
         for w in groups.windows(2) {
