@@ -223,7 +223,10 @@ fn inside_name(ctx: &mut Ctx, keys: &HashMap<String, usize>, placed: &mut [bool]
                 // a district first; else the place written last (`某某实验室合肥基地` → 合肥)
                 // a district: a known division, or a zone named in full at the start
                 // (`某某高新区管委会`); other short place words inside a name are too often noise
+                // (`市中心医院` is the city's hospital, not one in a `市中区`)
+                let own_level_word = start == 0 && name.starts_with(['市', '区', '县', '省']);
                 let district = lp == Level::Local
+                    && !own_level_word
                     && (places::division(&ctx.m(p).name, home).is_some()
                         || (start == 0 && len >= 3));
                 let rank = match lp {

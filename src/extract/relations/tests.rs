@@ -137,6 +137,22 @@ fn province_documents_and_the_country() {
 }
 
 #[test]
+fn a_city_body_is_not_in_a_district_its_name_starts_like() {
+    check(
+        "内江市工作报告\n内江市市中区、市中心医院加快建设。",
+        &[
+            ("内江市", Place),
+            ("市中区", Place),
+            ("市中心医院", Organization),
+        ],
+        expect![[r#"
+            市中区 -LOCATED_IN-> 内江市 0.80 «内江市市中区»
+            市中心医院 -LOCATED_IN-> 内江市 0.50 «市中心医院»
+        "#]],
+    );
+}
+
+#[test]
 fn local_firms_projects_and_bodies() {
     check(
         "合肥市工业和信息化局2024年工作总结\n合肥市全年工业增长8%。合肥市工业和信息化局会同市发展改革委推动江淮集团、晶合集成加快发展。包河区加快建设滨湖科学城、量子信息产业园。苏州工业园区、国务院、安徽大学、合肥实验室苏州基地。3.推动新站区建设全面起势。全力推进显示产业基地等平台建设。\n量子信息产业园落户蜀山区。",
