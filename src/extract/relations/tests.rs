@@ -544,3 +544,70 @@ fn debug_real_mentions() {
         }
     }
 }
+
+/// No input makes the rules panic: random texts in the genre's alphabet, with mentions and
+/// targets at random char boundaries (and some out of range), of random kinds.
+#[test]
+fn random_mentions_never_panic() {
+    use rand::{Rng, SeedableRng};
+    let alphabet: Vec<char> = "市区县省中国合肥苏州高新区建设推进打造等、和与，。；：（）()“”《》即其中占比重位于落户由投资的企业集团项目产业园基地行动计划责任单位局长书记合作签约 1234567890\n"
+        .chars()
+        .collect();
+    let kinds = EntityType::NAMED;
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(7);
+    for _ in 0..300 {
+        let len = rng.gen_range(1..120);
+        let text: String = (0..len)
+            .map(|_| alphabet[rng.gen_range(0..alphabet.len())])
+            .collect();
+        let Ok(d) = parse_document("r.txt", Path::new("r.txt"), text.as_bytes()) else {
+            continue;
+        };
+        let bounds: Vec<usize> = d
+            .text
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain([d.text.len()])
+            .collect();
+        let n = rng.gen_range(0..25);
+        let ms: Vec<Mention> = (0..n)
+            .map(|_| {
+                let a = bounds[rng.gen_range(0..bounds.len())];
+                let b = bounds[rng.gen_range(0..bounds.len())];
+                let (a, b) = (a.min(b), a.max(b) + rng.gen_range(0..3) * 50);
+                let sentence = rng.gen_range(0..d.sentences.len() + 2);
+                Mention {
+                    name: d.text.get(a..b).unwrap_or("某某").to_string(),
+                    kind: kinds[rng.gen_range(0..kinds.len())],
+                    sentence,
+                    span: a..b,
+                    confidence: 1.0,
+                }
+            })
+            .collect();
+        let ts: Vec<TargetMention> = (0..rng.gen_range(0..3))
+            .map(|_| TargetMention {
+                metric: "某".into(),
+                value: 1.0,
+                unit: "%".into(),
+                year: None,
+                comparator: None,
+                text: "某".into(),
+                sentence: rng.gen_range(0..d.sentences.len() + 2),
+                span: 0..rng.gen_range(0..d.text.len() + 10),
+                subject: Some(rng.gen_range(0..n + 2)),
+            })
+            .collect();
+        let rels = extract_relations(&d, &ms, &ts);
+        for r in rels {
+            assert!(r.sentence < d.sentences.len());
+            for e in [r.source, r.target] {
+                match e {
+                    Endpoint::Mention(i) => assert!(i < ms.len()),
+                    Endpoint::Target(i) => assert!(i < ts.len()),
+                    Endpoint::Document => {}
+                }
+            }
+        }
+    }
+}
