@@ -1,5 +1,5 @@
-//! PARTNERS_WITH: `A与B合作/签约/共建/联合…` between enterprises and organisations of one
-//! sentence (`A及时调整…，与B合作共建…` too: A is the nearest actor before 与).
+//! PARTNERS_WITH: `A与B合作/签约/共建/联合…` and `A携手/联合B` between enterprises and
+//! organisations of one sentence (`A及时调整…，与B合作共建…` too: A is the nearest actor before 与).
 
 use super::{clean_gap, has_break, lists, Ctx};
 use crate::model::{EntityType, RelationType};
@@ -39,10 +39,12 @@ pub(crate) fn run(ctx: &mut Ctx) {
                 continue;
             }
             let lead = clean_gap(ctx.before(ctx.m(first).span.start, 2));
-            if !(lead.ends_with('与') || lead.ends_with('同') || lead.ends_with("和")) {
-                continue;
-            }
-            if !cue_after(ctx, last) {
+            // `携手/联合/牵手 B` says it by itself; `与/同/和 B` needs the cue after
+            let verb_lead = ["携手", "联合", "牵手", "联手"]
+                .iter()
+                .any(|v| lead.ends_with(v));
+            let joins = lead.ends_with('与') || lead.ends_with('同') || lead.ends_with('和');
+            if !(verb_lead || (joins && cue_after(ctx, last))) {
                 continue;
             }
             // the nearest actor before, within the sentence
