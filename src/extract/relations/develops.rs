@@ -115,7 +115,7 @@ fn by_name(ctx: &mut Ctx) {
             }
         }
         if let Some((_, f)) = best {
-            ctx.link(f, DEV, p, 0.7);
+            ctx.link_at(f, DEV, p, 0.7, p);
         }
     }
 }

@@ -108,7 +108,7 @@ fn by_name(ctx: &mut Ctx) {
                     } else {
                         0.5
                     };
-                    ctx.link(p, IND, ind, conf);
+                    ctx.link_at(p, IND, ind, conf, p);
                     a += len;
                 }
                 None => a += 1,
@@ -208,7 +208,7 @@ fn through_projects(ctx: &mut Ctx) {
             (r.source, r.relation, r.target)
         {
             for &i in industries_of.get(&p).map(Vec::as_slice).unwrap_or(&[]) {
-                ctx.link(f, IND, i, 0.4);
+                ctx.link_at(f, IND, i, 0.4, p);
             }
         }
     }

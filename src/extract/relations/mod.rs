@@ -200,6 +200,20 @@ impl<'a> Ctx<'a> {
         );
     }
 
+    /// Records a relation between two mentions whose evidence is a third mention's words (a
+    /// project's name stating the firm that builds it).
+    pub fn link_at(&mut self, a: usize, rel: RelationType, b: usize, conf: f32, at: usize) {
+        let m = self.m(at);
+        self.push(
+            Endpoint::Mention(a),
+            rel,
+            Endpoint::Mention(b),
+            m.sentence,
+            m.span.clone(),
+            conf,
+        );
+    }
+
     /// Records a relation, keeping one per (source name, relation, target name): the most
     /// confident. Self-loops (same name) are dropped.
     pub fn push(
