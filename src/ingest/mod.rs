@@ -2,6 +2,16 @@
 //! GBK/GB18030), HTML stripped, web-page furniture dropped, width and white space normalised,
 //! with id, title, date and main city where the text gives them, and sentences with byte spans.
 //! Never segments words, never knows the graph.
+//!
+//! ```text
+//! bytes ─decode─▶ text ─html (if a page)─▶ text ─clean::normalize─▶ ─furniture::strip─▶ clean text
+//!                                                                      │ date, title hints
+//!                                            meta::metadata ◀──────────┘   split_sentences
+//! ```
+//!
+//! One file a step: [`decode`] (encodings, binary, empty), [`html`] (markup), [`clean`] (width
+//! and white space), [`furniture`] (page boilerplate), [`dates`] (date and year forms), [`meta`]
+//! (title, date, year, city), `sentences` (spans).
 
 pub mod clean;
 pub mod dates;
