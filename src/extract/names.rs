@@ -73,7 +73,7 @@ const GOV_START: &[&str] = &[
 const LEAD_TRIM: &[&str] = &[
     "我市", "我省", "我国", "本市", "全市", "全省", "全国", "全区", "各", "各类", "一批", "一个",
     "新", "首个", "这", "该", "其", "第一", "多个", "两个", "个", "省级", "市级", "区级", "县级",
-    "好",
+    "好", "全年",
 ];
 
 fn max_chars(kind: EntityType) -> usize {
@@ -375,7 +375,7 @@ fn proper(sent: &Sent, r: Range<usize>) -> bool {
         .any(|t| {
             matches!(
                 t.tag,
-                "ns" | "nr" | "nrt" | "nrfg" | "nz" | "nt" | "j" | "eng"
+                "ns" | "nr" | "nrt" | "nrfg" | "nz" | "nt" | "eng"
             ) || (t.tag == "x" && t.word.chars().any(|c| c.is_ascii_alphanumeric()))
                 || t.word.chars().count() == 1
                     && !matches!(t.tag, "n" | "v" | "vn" | "a" | "b" | "m" | "q")
