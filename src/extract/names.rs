@@ -373,10 +373,8 @@ fn proper(sent: &Sent, r: Range<usize>) -> bool {
         .iter()
         .filter(|t| t.span.start >= r.start && t.span.end <= r.end)
         .any(|t| {
-            matches!(
-                t.tag,
-                "ns" | "nr" | "nrt" | "nrfg" | "nz" | "nt" | "eng"
-            ) || (t.tag == "x" && t.word.chars().any(|c| c.is_ascii_alphanumeric()))
+            matches!(t.tag, "ns" | "nr" | "nrt" | "nrfg" | "nz" | "nt" | "eng")
+                || (t.tag == "x" && t.word.chars().any(|c| c.is_ascii_alphanumeric()))
                 || t.word.chars().count() == 1
                     && !matches!(t.tag, "n" | "v" | "vn" | "a" | "b" | "m" | "q")
         })
