@@ -275,7 +275,8 @@ fn is_quantity(t: &Token) -> bool {
     let w = t.word;
     let digits = w.chars().filter(char::is_ascii_digit).count();
     let year = digits == 4 && (w.len() == 4 || w.ends_with('年'));
-    !(w.starts_with('第') || year) && (digits > 0 && !w.contains('+'))
+    let letters = w.chars().any(|c| c.is_ascii_alphabetic());
+    !(w.starts_with('第') || year || letters) && (digits > 0 && !w.contains('+'))
 }
 
 /// Drops leading verbs and adverbs (`贯彻落实`, `努力化解`) and time words (`十四五时期`).
@@ -384,6 +385,15 @@ fn try_suffix(sent: &Sent, end: usize, suf: &Suffix) -> Option<Cand> {
     let d = dicts();
     let sstart = end - suf.text.len();
     let mut kind = suf.kind;
+    // 海洋工程装备, 工程机械: the suffix word goes on into a longer noun
+    let rest = &sent.text[end..];
+    if suf.text.ends_with("工程")
+        && ["装备", "机械", "技术", "师", "院", "学"]
+            .iter()
+            .any(|w| rest.starts_with(w))
+    {
+        return None;
+    }
     if suf.flag == SuffixFlag::Brand {
         return branded(sent, sstart, end);
     }

@@ -46,6 +46,17 @@ const NOT_NAMED_AFTER: &[&str] = &[
     "位次",
     "地位",
     "任务",
+    "意识",
+    "支出",
+    "全覆盖",
+    "监督",
+    "协同",
+    "新时代",
+    "免费",
+    "储备",
+    "入库",
+    "给予",
+    "网络",
 ];
 
 /// Endings that make a quoted name a built thing or a service (“中国算谷”, “泉城链”, “信易贷”).
@@ -65,6 +76,8 @@ fn working_method(s: &str) -> bool {
         || s.starts_with(['零', '非'])
         || s.ends_with(['化', '+'])
         || s.chars().nth(1) == Some('个')
+        || s.ends_with('强')
+        || s.contains("TOP")
         || s.chars().count() == 2
             && s.starts_with([
                 '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '两',
