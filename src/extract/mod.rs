@@ -2,6 +2,7 @@
 //! quantified targets and relations, each with its evidence (sentence and byte span) and a
 //! confidence. Never deduplicates across mentions (that is `resolve`), never imports petgraph.
 
+mod brands;
 mod dictionary;
 mod lexicon;
 mod lists;
