@@ -7,8 +7,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::brands::brandish;
+use super::grow::grow_left;
 use super::lexicon::{dicts, SuffixFlag};
-use super::names::{grow_left, specific};
+use super::names::specific;
 use super::{prio, Cand, Sent};
 use crate::model::EntityType;
 

@@ -4,6 +4,7 @@
 
 mod brands;
 mod dictionary;
+mod grow;
 mod lexicon;
 mod lists;
 mod names;
