@@ -135,3 +135,16 @@ fn odd_input_does_not_panic_and_spans_hold() {
             .all(|w| w[0].span.start <= w[1].span.start));
     }
 }
+
+#[test]
+fn parenthesised_abbreviations() {
+    check(
+        "组建华辰产业技术研究院（华辰产研院），建设中央商务区(CBD)。",
+        expect![[r#"
+            Organization 华辰产业技术研究院
+            Place 中央商务区
+            alias 华辰产研院 -> 华辰产业技术研究院
+            alias CBD -> 中央商务区
+        "#]],
+    );
+}

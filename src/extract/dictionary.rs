@@ -9,6 +9,7 @@ use regex::Regex;
 use super::lexicon::dicts;
 use super::{prio, Cand, Lexicon, Sent};
 use crate::model::EntityType;
+use crate::segment::divisions::Divisions;
 
 /// Words after an industry word that keep it in the name (`集成电路产业`).
 const INDUSTRY_TAIL: &[&str] = &["产业", "行业"];
@@ -88,7 +89,34 @@ pub(crate) fn fixed(sent: &Sent, out: &mut Vec<Cand>) {
     for m in CONGRESS.find_iter(sent.text) {
         out.extend(sent.cand(m.range(), EntityType::Event, 0.8, prio::DICT));
     }
+    city_programmes(sent, out);
 }
+
+/// City programmes named by a slogan word and a place (智慧某市, 数字某市) or a manufacturing
+/// plan with its target year (某地制造2025).
+fn city_programmes(sent: &Sent, out: &mut Vec<Cand>) {
+    for c in SLOGAN_CITY.captures_iter(sent.text) {
+        let (Some(all), Some(place)) = (c.get(0), c.get(2)) else {
+            continue;
+        };
+        let p = place.as_str();
+        let known = Divisions::get().lookup(p).is_some() || dicts().places.contains(&p);
+        let r = all.start()..place.end();
+        if known && sent.is_boundary(r.start) {
+            out.extend(sent.cand(r, EntityType::Policy, 0.7, prio::DICT));
+        }
+    }
+    for m in MADE_IN.find_iter(sent.text) {
+        out.extend(sent.cand(m.range(), EntityType::Policy, 0.8, prio::DICT));
+    }
+}
+
+static SLOGAN_CITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(智慧|数字|智造|科创|美丽|平安|健康|法治|文明|宜居|活力|幸福|创新)(\p{Han}{2,3}?)(?:建设|[，。、；“”]|$)")
+        .expect("static regex")
+});
+static MADE_IN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\p{Han}{2,3}制造20[2-5]\d").expect("static regex"));
 
 /// Party congresses and plenary sessions (党的二十大, 十九届五中全会).
 static CONGRESS: LazyLock<Regex> = LazyLock::new(|| {

@@ -6,8 +6,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::brands::brandish;
+use super::grow::grow_left;
 use super::lexicon::{dicts, SuffixFlag};
-use super::names::{grow_left, specific};
+use super::names::specific;
 use super::{prio, Cand, Sent};
 use crate::model::EntityType;
 
@@ -123,11 +125,24 @@ fn members(sent: &Sent, floor: usize, mut end: usize, kind: EntityType, out: &mu
                         p.ends_with(s.text) && p.len() > s.text.len() && s.flag == SuffixFlag::None
                     })
                     .map(|s| s.kind);
-                let kind = if d.industries.contains(p) {
+                let mut kind = if d.industries.contains(p) {
                     EntityType::Industry
                 } else {
                     own.unwrap_or(kind)
                 };
+                // 某某晶体材料 in a list of fields: an enterprise's product line, a project
+                let lead = sent.toks.iter().find(|t| t.span.start == at);
+                if let Some(t) = lead.filter(|t| t.span.end < at + p.len() && brandish(t)) {
+                    if matches!(kind, EntityType::Industry | EntityType::Project) {
+                        kind = EntityType::Project;
+                        out.extend(sent.cand(
+                            t.span.clone(),
+                            EntityType::Enterprise,
+                            0.55,
+                            prio::LIST,
+                        ));
+                    }
+                }
                 if let Some(c) = sent.cand(at..at + p.len(), kind, 0.7, prio::LIST) {
                     out.push(c);
                 }

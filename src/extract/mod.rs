@@ -2,7 +2,9 @@
 //! quantified targets and relations, each with its evidence (sentence and byte span) and a
 //! confidence. Never deduplicates across mentions (that is `resolve`), never imports petgraph.
 
+mod brands;
 mod dictionary;
+mod grow;
 mod lexicon;
 mod lists;
 mod names;

@@ -1,15 +1,15 @@
 //! Names built around a suffix (…集团, …研究院, …产业园, …行动, …大会, 市…局): from a suffix
-//! that ends a token, the name grows leftwards over name-like tokens until a stop word, a
-//! punctuation mark or a length cap; a name whose modifier is only generic words (重点项目,
-//! 龙头企业) is dropped; a project's leading brand is an enterprise of its own.
+//! that ends a token the name grows leftwards (`grow`); a name whose modifier is only generic
+//! words (重点项目, 龙头企业) is dropped, the suffix's condition (a place before 市, a body's
+//! 市/省 start, a physical 工程) checked; a project's leading brand is an enterprise of its own.
 
 use std::ops::Range;
 
+use super::grow::grow_left;
 use super::lexicon::{dicts, Suffix, SuffixFlag};
 use super::{prio, Cand, Sent};
 use crate::model::EntityType;
 use crate::segment::divisions::Divisions;
-use crate::segment::Token;
 
 /// Modifier words that make a `工程` a physical work (a Project) rather than a programme.
 pub(crate) const INFRA: &[&str] = &[
@@ -50,12 +50,6 @@ pub(crate) const INFRA: &[&str] = &[
     "+1",
 ];
 
-/// Verbs a programme's name may hold after a noun (重点项目推进行动, 质量品牌提升行动).
-const INNER_VERBS: &[&str] = &[
-    "推进", "提升", "建设", "培育", "创新", "发展", "引导", "鼓励", "促进", "带动", "服务", "深化",
-    "强化", "构建", "完善", "攻坚", "突破", "支持", "创建", "打造", "优化", "加强", "转型", "融合",
-];
-
 /// Words that may start a government body's name.
 const GOV_START: &[&str] = &[
     "市",
@@ -68,267 +62,6 @@ const GOV_START: &[&str] = &[
     "自治区",
     "人民银行",
 ];
-
-/// Leading words dropped from a name (deictics and quantities).
-const LEAD_TRIM: &[&str] = &[
-    "我市", "我省", "我国", "本市", "全市", "全省", "全国", "全区", "各", "各类", "一批", "一个",
-    "新", "首个", "这", "该", "其", "第一", "多个", "两个", "个", "省级", "市级", "区级", "县级",
-    "好",
-];
-
-fn max_chars(kind: EntityType) -> usize {
-    match kind {
-        EntityType::Policy | EntityType::Event => 30,
-        EntityType::Project => 22,
-        EntityType::Organization | EntityType::Enterprise => 18,
-        EntityType::Industry => 10,
-        _ => 8,
-    }
-}
-
-/// Whether a token may sit inside a name.
-fn name_part(t: &Token, first: bool) -> bool {
-    let d = dicts();
-    let w = t.word;
-    if matches!(
-        w,
-        "“" | "”" | "·" | "-" | "—" | "+" | "(" | ")" | "（" | "）"
-    ) {
-        return true;
-    }
-    if matches!(w, "和" | "与") {
-        return !first;
-    }
-    if d.stopwords.contains(w) || ends_with_stop(w) {
-        return false;
-    }
-    let tag = t.tag;
-    if tag == "x" {
-        return w.chars().all(|c| c.is_alphanumeric());
-    }
-    !matches!(
-        tag.as_bytes().first(),
-        Some(b'p' | b'c' | b'u' | b'd' | b'r' | b'y' | b'e' | b'o')
-    )
-}
-
-/// A token ending with a verb that introduces names (`贯彻落实`, `全面推进`).
-fn ends_with_stop(w: &str) -> bool {
-    let d = dicts();
-    w.char_indices().skip(1).any(|(i, _)| {
-        let tail = &w[i..];
-        tail.chars().count() >= 2 && d.stopwords.contains(tail)
-    })
-}
-
-/// A verb inside a programme's or meeting's name (重点项目推进行动): a stop word that follows a
-/// noun, where a name of that kind may hold one.
-fn inner_verb(sent: &Sent, t: &Token, kind: EntityType) -> bool {
-    let kinds = [
-        EntityType::Policy,
-        EntityType::Event,
-        EntityType::Organization,
-    ];
-    if !kinds.contains(&kind) || t.word.chars().count() < 2 {
-        return false;
-    }
-    if !matches!(t.tag, "v" | "vn") || !INNER_VERBS.contains(&t.word) {
-        return false;
-    }
-    let left = sent.toks.iter().rev().find(|u| u.span.end <= t.span.start);
-    left.is_some_and(|u| matches!(u.tag, "n" | "vn" | "nz" | "j" | "l") && name_part(u, false))
-}
-
-/// Verbs that introduce a meeting (召开, 举办) and so end its name.
-const EVENT_INTRO: &[&str] = &[
-    "召开",
-    "举办",
-    "举行",
-    "参加",
-    "出席",
-    "承办",
-    "筹办",
-    "办好",
-    "借助",
-    "成功",
-    "主办",
-    "组织",
-    "开展",
-    "相继召开",
-    "成功举办",
-    "依托",
-    "通过",
-    "利用",
-    "发挥",
-];
-
-/// A verb inside a meeting's name (加快建设工业强市推进大会).
-fn event_verb(t: &Token, kind: EntityType) -> bool {
-    kind == EntityType::Event
-        && t.tag.starts_with('v')
-        && t.word.chars().count() >= 2
-        && !t.word.ends_with(['到', '于', '在', '至', '向'])
-        && !EVENT_INTRO.contains(&t.word)
-}
-
-/// `至` between two places in a route's name (甲地至乙地高速).
-fn route(sent: &Sent, t: &Token, kind: EntityType) -> bool {
-    if kind != EntityType::Project || t.word != "至" {
-        return false;
-    }
-    let place = |w: &str| Divisions::get().lookup(w).is_some();
-    let left = sent.toks.iter().rev().find(|u| u.span.end <= t.span.start);
-    let right = sent.toks.iter().find(|u| u.span.start >= t.span.end);
-    left.is_some_and(|u| place(u.word)) && right.is_some_and(|u| place(u.word))
-}
-
-/// Grows a name leftwards from `pos` (relative); returns its start.
-pub(crate) fn grow_left(sent: &Sent, pos: usize, kind: EntityType) -> usize {
-    let cap = max_chars(kind);
-    let mut start = pos;
-    let mut depth = 0i32;
-    let mut quotes = 0i32;
-    for t in sent.toks.iter().rev() {
-        if t.span.start >= start {
-            continue;
-        }
-        let first = start == pos && t.span.end == pos;
-        if !name_part(t, first)
-            && !inner_verb(sent, t, kind)
-            && !event_verb(t, kind)
-            && !route(sent, t, kind)
-        {
-            break;
-        }
-        if matches!(t.word, "和" | "与")
-            && (ends_with_name(&sent.text[..t.span.start])
-                || matches!(
-                    kind,
-                    EntityType::Project | EntityType::Enterprise | EntityType::Place
-                ))
-        {
-            break;
-        }
-        let dash = t.word == "—"
-            && (sent.text[..t.span.start].ends_with('—')
-                || sent.text[t.span.end..].starts_with('—'));
-        if is_quantity(t) || dash {
-            break;
-        }
-        match t.word {
-            ")" | "）" => depth += 1,
-            "(" | "（" => {
-                if depth == 0 {
-                    break;
-                }
-                depth -= 1;
-            }
-            "”" => quotes += 1,
-            "“" => {
-                if quotes == 0 {
-                    break;
-                }
-                quotes -= 1;
-            }
-            _ => {}
-        }
-        if sent.text[t.span.start..pos].chars().count() > cap {
-            break;
-        }
-        start = t.span.start;
-    }
-    // an opening quote or paren left unbalanced at the start is not part of the name
-    while depth > 0 || quotes > 0 {
-        let rest = &sent.text[start..pos];
-        let cut = rest
-            .find([')', '）', '”'])
-            .map(|i| i + rest[i..].chars().next().map_or(1, char::len_utf8));
-        match cut {
-            Some(c) => start += c,
-            None => break,
-        }
-        depth = 0;
-        quotes = 0;
-    }
-    let start = trim_lead(sent, start, pos);
-    let start = trim_verbs(sent, start, pos, kind);
-    trim_lead(sent, start, pos)
-}
-
-/// Whether `s` ends with a whole name (a suffix or an industry word): `A试验区和B示范区` is two.
-fn ends_with_name(s: &str) -> bool {
-    let d = dicts();
-    d.suffixes
-        .iter()
-        .any(|x| x.flag != SuffixFlag::Admin && x.text.chars().count() >= 2 && s.ends_with(x.text))
-        || d.industry_list.iter().any(|w| s.ends_with(w))
-}
-
-/// A count (`20个`, `107`, `3家`), never inside a name; a year (`2023年`) or an ordinal may be.
-fn is_quantity(t: &Token) -> bool {
-    if t.tag == "q" {
-        return true;
-    }
-    if t.tag != "m" {
-        return false;
-    }
-    let w = t.word;
-    let digits = w.chars().filter(char::is_ascii_digit).count();
-    let year = digits == 4 && (w.len() == 4 || w.ends_with('年'));
-    !(w.starts_with('第') || year) && (digits > 0 && !w.contains('+'))
-}
-
-/// Drops leading verbs and adverbs (`贯彻落实`, `努力化解`) and time words (`十四五时期`).
-fn trim_verbs(sent: &Sent, mut start: usize, end: usize, kind: EntityType) -> usize {
-    let d = dicts();
-    let programme = matches!(kind, EntityType::Policy | EntityType::Event);
-    for t in &sent.toks {
-        if t.span.start < start {
-            continue;
-        }
-        if t.span.start != start || t.span.end >= end {
-            break;
-        }
-        let coordinated = sent.text[t.span.end..].starts_with(['和', '与']);
-        let verb = if kind == EntityType::Event {
-            EVENT_INTRO.contains(&t.word) || matches!(t.tag, "d" | "ad")
-        } else if programme {
-            d.stopwords.contains(t.word) || ends_with_stop(t.word) || matches!(t.tag, "d" | "ad")
-        } else {
-            matches!(t.tag, "v" | "vd" | "ad" | "d" | "vg") || matches!(t.word, "发展" | "建设")
-        } && !coordinated;
-        let time = sent.text[t.span.end..end].starts_with("时期");
-        if verb {
-            start = t.span.end;
-        } else if time {
-            start = t.span.end + "时期".len();
-        } else {
-            break;
-        }
-    }
-    start
-}
-
-fn trim_lead(sent: &Sent, mut start: usize, end: usize) -> usize {
-    loop {
-        let rest = &sent.text[start..end];
-        let Some(w) = LEAD_TRIM
-            .iter()
-            .find(|w| rest.starts_with(**w) && sent.is_boundary(start + w.len()))
-        else {
-            break;
-        };
-        start += w.len();
-    }
-    while let Some(c) = sent.text[start..end].chars().next() {
-        if matches!(c, '、' | '，' | '”' | ')' | '）' | '和' | '与') {
-            start += c.len_utf8();
-        } else {
-            break;
-        }
-    }
-    start
-}
 
 /// Whether the modifier `m` (the name without its suffix) says which one it is.
 pub(crate) fn specific(sent: &Sent, r: Range<usize>) -> bool {
@@ -373,10 +106,8 @@ fn proper(sent: &Sent, r: Range<usize>) -> bool {
         .iter()
         .filter(|t| t.span.start >= r.start && t.span.end <= r.end)
         .any(|t| {
-            matches!(
-                t.tag,
-                "ns" | "nr" | "nrt" | "nrfg" | "nz" | "nt" | "j" | "eng"
-            ) || (t.tag == "x" && t.word.chars().any(|c| c.is_ascii_alphanumeric()))
+            matches!(t.tag, "ns" | "nr" | "nrt" | "nrfg" | "nz" | "nt" | "eng")
+                || (t.tag == "x" && t.word.chars().any(|c| c.is_ascii_alphanumeric()))
                 || t.word.chars().count() == 1
                     && !matches!(t.tag, "n" | "v" | "vn" | "a" | "b" | "m" | "q")
         })
@@ -386,8 +117,17 @@ fn try_suffix(sent: &Sent, end: usize, suf: &Suffix) -> Option<Cand> {
     let d = dicts();
     let sstart = end - suf.text.len();
     let mut kind = suf.kind;
+    // 海洋工程装备, 工程机械: the suffix word goes on into a longer noun
+    let rest = &sent.text[end..];
+    if suf.text.ends_with("工程")
+        && ["装备", "机械", "技术", "师", "院", "学"]
+            .iter()
+            .any(|w| rest.starts_with(w))
+    {
+        return None;
+    }
     if suf.flag == SuffixFlag::Brand {
-        return branded(sent, sstart, end);
+        return super::brands::branded(sent, sstart, end);
     }
     let start = match suf.flag {
         SuffixFlag::Admin => {
@@ -492,71 +232,6 @@ fn try_suffix(sent: &Sent, end: usize, suf: &Suffix) -> Option<Cand> {
     sent.cand(start..end, kind, conf, prio::SUFFIX)
 }
 
-/// `宝华制药`: one brand-like token (a name jieba does not know as a common word, no place, no
-/// industry) before a company word.
-fn branded(sent: &Sent, sstart: usize, end: usize) -> Option<Cand> {
-    let t = sent.toks.iter().find(|t| t.span.end == sstart)?;
-    let n = t.word.chars().count();
-    let brandish = matches!(t.tag, "nr" | "nrt" | "nrfg" | "nz" | "nt" | "j");
-    if !brandish || !(2..=3).contains(&n) {
-        return None;
-    }
-    let d = dicts();
-    let name = &sent.text[t.span.start..end];
-    let after = &sent.text[end..];
-    if Divisions::get().lookup(t.word).is_some()
-        || d.places.contains(&t.word)
-        || d.industries.contains(t.word)
-        || d.industries.contains(name)
-        || d.generic_mods.contains(t.word)
-        || after.starts_with(['产', '行', '业', '领'])
-    {
-        return None;
-    }
-    sent.cand(
-        t.span.start..end,
-        EntityType::Enterprise,
-        0.55,
-        prio::SUFFIX,
-    )
-}
-
-/// The enterprise a project is named after: a leading brand-like token (比亚迪 in
-/// 比亚迪动力电池项目) that jieba takes for a name and that is no place.
-fn brand(sent: &Sent, c: &Cand) -> Option<Cand> {
-    let start = c.span.start - sent.base;
-    let t = sent.toks.iter().find(|t| t.span.start == start)?;
-    let n = t.word.chars().count();
-    let name = &sent.text[c.span.start - sent.base..c.span.end - sent.base];
-    let built = ["项目", "产业园", "基地", "总部", "工厂", "生产线", "产业城"]
-        .iter()
-        .any(|s| name.ends_with(s));
-    let proper = matches!(t.tag, "nr" | "nrt" | "nz" | "nt" | "nrfg")
-        || (t.tag == "ns" && name.ends_with("项目"));
-    if !built
-        || t.word
-            .ends_with(['山', '湖', '河', '江', '海', '路', '桥', '岛'])
-    {
-        return None;
-    }
-    if !proper || !(2..=4).contains(&n) || t.span.end >= c.span.end - sent.base {
-        return None;
-    }
-    let d = dicts();
-    if Divisions::get().lookup(t.word).is_some()
-        || d.places.contains(&t.word)
-        || d.industries.contains(t.word)
-    {
-        return None;
-    }
-    sent.cand(
-        t.span.clone(),
-        EntityType::Enterprise,
-        0.55,
-        prio::SUFFIX - 5,
-    )
-}
-
 /// Names ending with a suffix of `data/extract_suffixes.txt`.
 pub(crate) fn suffixed(sent: &Sent, out: &mut Vec<Cand>) {
     let d = dicts();
@@ -581,7 +256,7 @@ pub(crate) fn suffixed(sent: &Sent, out: &mut Vec<Cand>) {
         {
             if let Some(c) = try_suffix(sent, end, suf) {
                 if c.kind == EntityType::Project {
-                    out.extend(brand(sent, &c));
+                    out.extend(super::brands::brand(sent, &c));
                 }
                 out.push(c);
                 break;

@@ -16,6 +16,8 @@ static BOOK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"《([^《》\n]{2,60})》").expect("static regex"));
 static QUOTE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"“([^“”\n]{1,24})”").expect("static regex"));
+static PAREN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[（(]([^（）()，。、“”《》]{2,12})[）)]").expect("static regex"));
 static ALIAS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[（(]\s*(?:以下)?简称\s*[“《\x22]?([^”》\x22)）\s]{1,16})[”》\x22]?\s*[)）]")
         .expect("static regex")
@@ -44,6 +46,17 @@ const NOT_NAMED_AFTER: &[&str] = &[
     "位次",
     "地位",
     "任务",
+    "意识",
+    "支出",
+    "全覆盖",
+    "监督",
+    "协同",
+    "新时代",
+    "免费",
+    "储备",
+    "入库",
+    "给予",
+    "网络",
 ];
 
 /// Endings that make a quoted name a built thing or a service (“中国算谷”, “泉城链”, “信易贷”).
@@ -63,6 +76,8 @@ fn working_method(s: &str) -> bool {
         || s.starts_with(['零', '非'])
         || s.ends_with(['化', '+'])
         || s.chars().nth(1) == Some('个')
+        || s.ends_with('强')
+        || s.contains("TOP")
         || s.chars().count() == 2
             && s.starts_with([
                 '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '两',
@@ -203,5 +218,38 @@ pub(crate) fn aliases(doc: &Document, mentions: &[Mention]) -> Vec<AliasMention>
             }
         }
     }
+    // X（Y）right after a mention, Y an abbreviation of X (山东产研院) or Latin letters (CBD)
+    for c in PAREN.captures_iter(&doc.text) {
+        let (Some(all), Some(short)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        let at = all.start();
+        let Some((i, m)) = mentions.iter().enumerate().find(|(_, m)| m.span.end == at) else {
+            continue;
+        };
+        let y = short.as_str().trim();
+        let latin = y.len() >= 2
+            && y.chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+        if (latin || abbreviates(y, &m.name)) && y != m.name {
+            out.push(AliasMention {
+                alias: y.to_string(),
+                mention: i,
+            });
+        }
+    }
+    out.sort_by(|a, b| (a.mention, &a.alias).cmp(&(b.mention, &b.alias)));
+    out.dedup();
     out
+}
+
+/// Whether `short` keeps the first character of `long` and the rest of its characters in order,
+/// and is shorter (山东产研院 of 山东产业技术研究院).
+fn abbreviates(short: &str, long: &str) -> bool {
+    let n = short.chars().count();
+    if n < 2 || n >= long.chars().count() || short.chars().next() != long.chars().next() {
+        return false;
+    }
+    let mut rest = long.chars();
+    short.chars().all(|c| rest.any(|l| l == c))
 }
