@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 pub const CUES_DATA: &str = include_str!("../../../data/relation_cues.txt");
 
 /// The sections the rules read; each must be present in the data.
-pub const SECTIONS: [&str; 19] = [
+pub const SECTIONS: [&str; 20] = [
     "locate",
     "build",
     "set_up",
@@ -20,6 +20,7 @@ pub const SECTIONS: [&str; 19] = [
     "list_heads",
     "list_verbs",
     "list_stress",
+    "topic_verbs",
     "plan_verbs",
     "responsible",
     "partner",

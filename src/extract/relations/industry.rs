@@ -118,7 +118,8 @@ fn by_name(ctx: &mut Ctx) {
 }
 
 /// Projects and the industries of their own clause and the clauses either side, where those
-/// are at most two (`推动某某产业园项目建设，提升生物质材料产能`, `做强X产业，…加快某某谷建设`).
+/// are at most two (`推动某某产业园项目建设，提升生物质材料产能`), and the industry the sentence
+/// opens by building up (`做强X产业，…，加快某某谷建设`).
 fn by_sentence(ctx: &mut Ctx) {
     for s in 0..ctx.top.len() {
         let top = ctx.top[s].clone();
@@ -138,9 +139,18 @@ fn by_sentence(ctx: &mut Ctx) {
             })
             .collect();
         let clause = |i: usize| clauses.get(&i).copied().unwrap_or(0);
+        // `做强X产业，…，加快A建设`: an industry the sentence opens by building up is its topic
+        let topic = top.iter().copied().find(|&i| {
+            ctx.kind(i) == EntityType::Industry
+                && clause(i) == 0
+                && super::cues::any_in("topic_verbs", ctx.between(start, ctx.m(i).span.start))
+        });
         for &p in &top {
             if ctx.kind(p) != EntityType::Project {
                 continue;
+            }
+            if let Some(t) = topic.filter(|&t| ctx.m(t).span.end <= ctx.m(p).span.start) {
+                ctx.link(p, IND, t, 0.4);
             }
             let cp = clause(p);
             let near: Vec<usize> = top
