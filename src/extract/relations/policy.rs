@@ -152,7 +152,7 @@ fn component(ctx: &mut Ctx) {
 }
 
 /// `（责任单位：市某某局、市某某委）` and bare `（市某某局、市某某委）` closing a measure: each
-/// body is RESPONSIBLE_FOR the last policy before it in the item, or the item's heading policy.
+/// body is RESPONSIBLE_FOR the last policy before it in the item, and the heading's policy.
 fn responsible(ctx: &mut Ctx) {
     let mut heading: Option<usize> = None;
     let mut last_policy: Option<usize> = None;
@@ -160,8 +160,13 @@ fn responsible(ctx: &mut Ctx) {
         let text = ctx.sentence(s);
         if starts_item(text) && starts_line(ctx, s) {
             last_policy = None;
-            if let Some(&p) = policies(ctx, s).last() {
-                heading = Some(p);
+            // a section (`一、`, `（一）`) opens a new scope; a numbered point (`1.`) keeps its
+            // section's unless it names a policy of its own
+            let point = text.trim_start().starts_with(|c: char| c.is_ascii_digit());
+            match policies(ctx, s).last() {
+                Some(&p) => heading = Some(p),
+                None if !point => heading = None,
+                None => {}
             }
         }
         let base = ctx.doc.sentences[s].span.start;
@@ -201,6 +206,10 @@ fn responsible(ctx: &mut Ctx) {
             };
             for o in orgs {
                 ctx.link(o, RelationType::ResponsibleFor, policy, 0.6);
+                // and for the programme of the heading the measure sits under
+                if let Some(h) = heading.filter(|&h| h != policy) {
+                    ctx.link(o, RelationType::ResponsibleFor, h, 0.5);
+                }
             }
         }
         for &i in &top[k..] {
