@@ -23,6 +23,38 @@ pub(crate) fn run(ctx: &mut Ctx) {
     lists_in_sentences(ctx);
     share_of(ctx);
     among(ctx);
+    named_after_project(ctx);
+}
+
+/// `某某港主城港区` ⊃ `某某港`, `某某产业园二期` ⊃ `某某产业园`: a project named as a part of another
+/// project the document names.
+fn named_after_project(ctx: &mut Ctx) {
+    let distinct = ctx.distinct();
+    let mut names: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for &i in &distinct {
+        if ctx.kind(i) == EntityType::Project {
+            names.entry(ctx.m(i).name.as_str()).or_insert(i);
+        }
+    }
+    for &p in &distinct {
+        if ctx.kind(p) != EntityType::Project {
+            continue;
+        }
+        let name = ctx.m(p).name.as_str();
+        let mut best: Option<usize> = None;
+        for (end, _) in name.char_indices().skip(2) {
+            let rest = &name[end..];
+            if rest.chars().count() < 2 || !super::cues::ends_with_any("project_parts", rest) {
+                continue;
+            }
+            if let Some(&whole) = names.get(&name[..end]) {
+                best = Some(whole);
+            }
+        }
+        if let Some(whole) = best {
+            ctx.link_at(p, RelationType::PartOf, whole, 0.5, p);
+        }
+    }
 }
 
 /// `X占Y比重`, `X增加值占Y的比重`: X is part of Y.
