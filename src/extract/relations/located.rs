@@ -8,63 +8,13 @@
 
 use std::collections::HashMap;
 
+use super::city::{city_division, foreign, is_city};
 use super::layout::{starts_item, starts_line};
 use super::places::{self, Level};
 use super::{clean_gap, cues, has_break, Ctx};
 use crate::model::{EntityType, RelationType};
 
 const LOC: RelationType = RelationType::LocatedIn;
-
-/// The mention standing for the document's city: `doc.city` where ingest found one, else the
-/// most frequent city-level place mention.
-pub(crate) fn find_city(ctx: &Ctx) -> Option<usize> {
-    let mut places: Vec<usize> = (0..ctx.mentions.len())
-        .filter(|&i| ctx.kind(i) == EntityType::Place && super::valid(ctx.doc, ctx.m(i)))
-        .collect();
-    places.sort_by_key(|&i| ctx.m(i).span.start);
-    let wanted: String = match &ctx.doc.city {
-        Some(c) => places::short(c).to_string(),
-        None => {
-            // a province's document (its title names a province and no city) has no city
-            let divs = crate::segment::divisions::Divisions::get();
-            let title_province = divs.find_in(&ctx.doc.title).any(|m| {
-                m.candidates.first().is_some_and(|d| {
-                    d.level == crate::segment::divisions::Level::Province && !divs.is_city(d)
-                })
-            });
-            if title_province {
-                return None;
-            }
-            let mut count: HashMap<&str, usize> = HashMap::new();
-            let mut first: Vec<&str> = Vec::new();
-            for &i in &places {
-                let name = ctx.m(i).name.as_str();
-                if places::level(name) == Level::City {
-                    let k = places::short(name);
-                    let c = count.entry(k).or_insert(0);
-                    if *c == 0 {
-                        first.push(k);
-                    }
-                    *c += 1;
-                }
-            }
-            // the earliest of the most frequent
-            let top = first.iter().map(|k| count[k]).max()?;
-            first.iter().find(|k| count[**k] == top)?.to_string()
-        }
-    };
-    let pick = |exact: bool| {
-        places.iter().copied().find(|&i| {
-            let n = ctx.m(i).name.as_str();
-            if exact {
-                n != places::short(n) && places::short(n) == wanted
-            } else {
-                places::short(n) == wanted
-            }
-        })
-    };
-    pick(true).or_else(|| pick(false))
-}
 
 /// Runs the LOCATED_IN rules.
 pub(crate) fn run(ctx: &mut Ctx) {
@@ -99,12 +49,6 @@ fn place_keys(ctx: &Ctx) -> HashMap<String, usize> {
         keys.insert(places::short(n).to_string(), c);
     }
     keys
-}
-
-/// Whether a place is the document's city.
-fn is_city(ctx: &Ctx, i: usize) -> bool {
-    ctx.city
-        .is_some_and(|c| places::short(&ctx.m(c).name) == places::short(&ctx.m(i).name))
 }
 
 fn locatable(kind: EntityType) -> bool {
@@ -340,24 +284,6 @@ fn is_local(ctx: &Ctx, i: usize) -> bool {
         && places::level(&ctx.m(i).name) == Level::Local
         && !is_city(ctx, i)
         && !foreign(ctx, &ctx.m(i).name)
-}
-
-/// Whether a name opens with a city or province other than the document's city and its
-/// province (`苏州工业园区` in a 合肥 document).
-fn foreign(ctx: &Ctx, name: &str) -> bool {
-    let Some(p) = places::leading_place(name) else {
-        return false;
-    };
-    let Some(city) = city_division(ctx) else {
-        return false;
-    };
-    !places::within(p, city) && places::province_of(&city.name).is_none_or(|h| h.name != p.name)
-}
-
-/// The division of the document's city.
-fn city_division(ctx: &Ctx) -> Option<&'static crate::segment::divisions::Division> {
-    let c = ctx.city?;
-    places::division(&ctx.m(c).name, None)
 }
 
 /// Every city mentioned → its province, and every county or district → its city, where the

@@ -21,6 +21,7 @@
 //! Pairs are formed only within a sentence, or between a mention and a document-level anchor
 //! (the city, the plan, a heading), so the work is linear in the mentions.
 
+mod city;
 pub mod cues;
 mod develops;
 mod goals;
@@ -119,7 +120,7 @@ impl<'a> Ctx<'a> {
             out: Vec::new(),
             seen: HashMap::new(),
         };
-        ctx.city = located::find_city(&ctx);
+        ctx.city = city::find_city(&ctx);
         ctx
     }
 
