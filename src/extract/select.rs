@@ -103,7 +103,11 @@ pub(crate) fn settle(doc: &Document, cands: Vec<(usize, Cand)>) -> Vec<Mention> 
 fn harmonise(settled: &mut [Vec<Cand>]) {
     let mut best: HashMap<String, HashMap<EntityType, (u8, usize)>> = HashMap::new();
     for c in settled.iter().flatten() {
-        let e = best.entry(c.name.clone()).or_default().entry(c.kind).or_insert((0, 0));
+        let e = best
+            .entry(c.name.clone())
+            .or_default()
+            .entry(c.kind)
+            .or_insert((0, 0));
         e.0 = e.0.max(c.prio);
         e.1 += 1;
     }
@@ -111,7 +115,10 @@ fn harmonise(settled: &mut [Vec<Cand>]) {
         .into_iter()
         .filter(|(_, kinds)| kinds.len() > 1)
         .filter_map(|(name, kinds)| {
-            let k = kinds.into_iter().max_by_key(|(k, (p, n))| (*p, *n, std::cmp::Reverse(*k)))?.0;
+            let k = kinds
+                .into_iter()
+                .max_by_key(|(k, (p, n))| (*p, *n, std::cmp::Reverse(*k)))?
+                .0;
             Some((name, k))
         })
         .collect();
