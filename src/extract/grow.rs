@@ -157,7 +157,7 @@ pub(crate) fn grow_left(sent: &Sent, pos: usize, kind: EntityType) -> usize {
         let dash = t.word == "—"
             && (sent.text[..t.span.start].ends_with('—')
                 || sent.text[t.span.end..].starts_with('—'));
-        if is_quantity(t) || dash {
+        if is_quantity(sent, t) || dash {
             break;
         }
         match t.word {
@@ -210,9 +210,11 @@ fn ends_with_name(s: &str) -> bool {
 }
 
 /// A count (`20个`, `107`, `3家`), never inside a name; a year (`2023年`) or an ordinal may be.
-fn is_quantity(t: &Token) -> bool {
+fn is_quantity(sent: &Sent, t: &Token) -> bool {
     if t.tag == "q" {
-        return true;
+        // a measure word counts only after a number (20个), not inside a word (都市圈)
+        let prev = sent.toks.iter().rev().find(|u| u.span.end <= t.span.start);
+        return prev.is_some_and(|u| u.tag == "m");
     }
     if t.tag != "m" {
         return false;

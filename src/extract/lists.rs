@@ -96,7 +96,9 @@ fn members(sent: &Sent, floor: usize, mut end: usize, kind: EntityType, out: &mu
                 .iter()
                 .filter(|t| t.span.start >= first && t.span.end < end)
             {
-                if t.span.start != start || !t.tag.starts_with(['v', 'd', 'p']) && t.tag != "ad" {
+                let stop =
+                    d.stopwords.contains(t.word) || t.tag.starts_with(['d', 'p']) || t.tag == "ad";
+                if t.span.start != start || !stop {
                     break;
                 }
                 start = t.span.end;

@@ -152,6 +152,14 @@ fn try_suffix(sent: &Sent, end: usize, suf: &Suffix) -> Option<Cand> {
         return None;
     }
     let modifier = &sent.text[start..sstart];
+    if kind == EntityType::Place
+        && (modifier.starts_with("首届")
+            || d.generic_mods
+                .iter()
+                .any(|g| g.chars().count() >= 2 && modifier.starts_with(g)))
+    {
+        return None;
+    }
     let long_org = kind == EntityType::Organization
         && modifier.chars().count() >= 4
         && !d

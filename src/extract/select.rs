@@ -3,6 +3,8 @@
 //! its own, partial overlaps won by the stronger rule; then later occurrences of a name found
 //! once are echoed; the result sorted by span.
 
+use std::collections::HashMap;
+
 use super::{prio, Cand, Mention};
 use crate::ingest::Document;
 use crate::model::EntityType;
@@ -79,7 +81,8 @@ pub(crate) fn settle(doc: &Document, cands: Vec<(usize, Cand)>) -> Vec<Mention> 
             v.push(c);
         }
     }
-    let settled: Vec<Vec<Cand>> = by_sent.into_iter().map(settle_sentence).collect();
+    let mut settled: Vec<Vec<Cand>> = by_sent.into_iter().map(settle_sentence).collect();
+    harmonise(&mut settled);
     let mut out: Vec<Mention> = Vec::new();
     for (i, v) in settled.iter().enumerate() {
         out.extend(v.iter().map(|c| Mention {
@@ -93,6 +96,37 @@ pub(crate) fn settle(doc: &Document, cands: Vec<(usize, Cand)>) -> Vec<Mention> 
     echo(doc, &mut out);
     out.sort_by_key(|m| (m.span.start, m.span.end, m.kind));
     out
+}
+
+/// One type per name within a document: the type the strongest rule gave it (a user's entry,
+/// a book title, a list), most frequent on a tie.
+fn harmonise(settled: &mut [Vec<Cand>]) {
+    let mut best: HashMap<String, HashMap<EntityType, (u8, usize)>> = HashMap::new();
+    for c in settled.iter().flatten() {
+        let e = best
+            .entry(c.name.clone())
+            .or_default()
+            .entry(c.kind)
+            .or_insert((0, 0));
+        e.0 = e.0.max(c.prio);
+        e.1 += 1;
+    }
+    let chosen: HashMap<String, EntityType> = best
+        .into_iter()
+        .filter(|(_, kinds)| kinds.len() > 1)
+        .filter_map(|(name, kinds)| {
+            let k = kinds
+                .into_iter()
+                .max_by_key(|(k, (p, n))| (*p, *n, std::cmp::Reverse(*k)))?
+                .0;
+            Some((name, k))
+        })
+        .collect();
+    for c in settled.iter_mut().flatten() {
+        if let Some(k) = chosen.get(&c.name) {
+            c.kind = *k;
+        }
+    }
 }
 
 /// Other occurrences of names the rules found, where no mention covers them already.
