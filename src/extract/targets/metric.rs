@@ -27,7 +27,7 @@ const QUOTES: &[char] = &[
 
 /// A year opening a clause (`到2025年`, `2022年底`), not part of a metric.
 static LEADING_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:到|至|截至|截止|在)?(?:19|20)\d{2}\s*年(?:底|末|前|初|内)?")
+    Regex::new(r"^(?:(?:到|至|截至|截止|在)?(?:19|20)\d{2}\s*年(?:底|末|前|初|内)?|(?:\d{1,2}|[两二三四五六七八九十])年(?:内|来|间))")
         .expect("valid regex")
 });
 
@@ -65,6 +65,12 @@ fn clauses(s: &str) -> Vec<Range<usize>> {
     }
     out.push(start..s.len());
     out
+}
+
+/// The index of the clause holding byte `pos` (clauses are in order and cover the sentence).
+fn clause_index(cl: &[Range<usize>], pos: usize) -> usize {
+    cl.partition_point(|c| c.end <= pos)
+        .min(cl.len().saturating_sub(1))
 }
 
 /// Whether a figure only qualifies the noun of another figure that follows in the same phrase
@@ -180,7 +186,10 @@ fn right_phrase(s: &str, r: Range<usize>) -> Range<usize> {
         match cut {
             Some(n) if n > 0 && t.starts_with(['(', '（']) => {
                 // a unit's gloss, `套(间)`: skip to its close
-                let close = t.find([')', '）']).map_or(t.len(), |i| i + 1);
+                let close = t
+                    .char_indices()
+                    .find(|&(_, c)| c == ')' || c == '）')
+                    .map_or(t.len(), |(i, c)| i + c.len_utf8());
                 r = trim(s, r.start + close..r.end);
             }
             Some(n) => r = trim(s, r.start + n..r.end),
@@ -252,7 +261,7 @@ enum Kind {
 /// Keeps the figures that state something, dropping descriptors.
 pub fn keep(s: &str, qs: &[Quantity]) -> Vec<usize> {
     let cl = clauses(s);
-    let clause_of = |q: &Quantity| cl.iter().position(|c| c.contains(&q.start));
+    let clause_of = |q: &Quantity| clause_index(&cl, q.start);
     (0..qs.len())
         .filter(|&k| {
             let next = qs.get(k + 1).filter(|n| clause_of(n) == clause_of(&qs[k]));
@@ -264,7 +273,7 @@ pub fn keep(s: &str, qs: &[Quantity]) -> Vec<usize> {
 /// Reads the metric of each figure of `qs` (the kept figures of sentence `s`, in order).
 pub fn read(s: &str, qs: &[Quantity]) -> Vec<Reading> {
     let cl = clauses(s);
-    let clause_of = |q: &Quantity| cl.iter().position(|c| c.contains(&q.start)).unwrap_or(0);
+    let clause_of = |q: &Quantity| clause_index(&cl, q.start);
     let mut out: Vec<Reading> = Vec::with_capacity(qs.len());
     // the metric a continuation builds on, and where its words are
     let mut base: Option<(String, Range<usize>)> = None;
@@ -318,7 +327,9 @@ pub fn read(s: &str, qs: &[Quantity]) -> Vec<Reading> {
         };
         let reading = match kind {
             Kind::Member => {
-                let first = &out[out.len() - 1];
+                let Some(first) = out.last().filter(|r| r.quantity + 1 == k) else {
+                    continue;
+                };
                 Reading {
                     quantity: k,
                     metric: first.metric.clone(),
@@ -420,10 +431,16 @@ pub fn read(s: &str, qs: &[Quantity]) -> Vec<Reading> {
 fn distribute(s: &str, qs: &[Quantity], cl: &[Range<usize>], out: &mut [Reading]) {
     let mut k = 0;
     while k < out.len() {
-        let q = &qs[out[k].quantity];
-        let Some(c) = cl.iter().find(|c| c.contains(&q.start)) else {
+        let qi = out[k].quantity;
+        let q = &qs[qi];
+        let Some(c) = cl.get(clause_index(cl, q.start)) else {
             k += 1;
             continue;
+        };
+        // the list's subject lies between the previous figure of the clause and this one
+        let c = match qi.checked_sub(1).map(|j| &qs[j]) {
+            Some(p) if c.contains(&p.start) => p.end.max(c.start)..c.end,
+            _ => c.clone(),
         };
         let mut n = 1;
         while k + n < out.len()
