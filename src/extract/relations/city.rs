@@ -82,3 +82,23 @@ pub(crate) fn city_division(ctx: &Ctx) -> Option<&'static Division> {
     let c = ctx.city?;
     places::division(&ctx.m(c).name, None)
 }
+
+/// For a province's document (no city, its title naming a province): the mention of that
+/// province, the home of the local firms, projects and bodies it names.
+pub(crate) fn province_home(ctx: &Ctx) -> Option<usize> {
+    if ctx.city.is_some() {
+        return None;
+    }
+    let divs = Divisions::get();
+    let province = divs.find_in(&ctx.doc.title).find_map(|m| {
+        m.candidates
+            .first()
+            .copied()
+            .filter(|d| d.level == divisions::Level::Province && !divs.is_city(d))
+    })?;
+    (0..ctx.mentions.len()).find(|&i| {
+        ctx.kind(i) == EntityType::Place
+            && super::valid(ctx.doc, ctx.m(i))
+            && places::division(&ctx.m(i).name, None).is_some_and(|d| d.name == province.name)
+    })
+}

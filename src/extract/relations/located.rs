@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use super::city::{city_division, foreign, is_city};
+use super::city::{city_division, foreign, is_city, province_home};
 use super::layout::{starts_item, starts_line};
 use super::places::{self, Level};
 use super::{clean_gap, cues, has_break, Ctx};
@@ -358,6 +358,9 @@ fn provinces(ctx: &mut Ctx, placed: &mut [bool]) {
 /// names that no other rule placed, with a lower confidence.
 fn default_city(ctx: &mut Ctx, placed: &[bool]) {
     let Some(city) = ctx.city else {
+        if let Some(province) = province_home(ctx) {
+            default_province(ctx, placed, province);
+        }
         return;
     };
     for i in ctx.distinct() {
@@ -393,6 +396,33 @@ fn default_city(ctx: &mut Ctx, placed: &[bool]) {
             continue;
         }
         ctx.link(i, LOC, city, 0.5);
+    }
+}
+
+/// A province's document: its provincial bodies (省…) and the firms and projects it names
+/// without another place are the province's, with a lower confidence.
+fn default_province(ctx: &mut Ctx, placed: &[bool], province: usize) {
+    for i in ctx.distinct() {
+        let kind = ctx.kind(i);
+        if placed[i]
+            || !matches!(
+                kind,
+                EntityType::Enterprise | EntityType::Project | EntityType::Organization
+            )
+        {
+            continue;
+        }
+        let name = ctx.m(i).name.as_str();
+        if places::leading_place(name).is_some() {
+            continue; // named after a place: inside_name's, or elsewhere
+        }
+        let conf = match kind {
+            EntityType::Organization if name.starts_with('省') => 0.5,
+            EntityType::Organization => continue,
+            EntityType::Enterprise if name.starts_with("中国") => continue,
+            _ => 0.4,
+        };
+        ctx.link(i, LOC, province, conf);
     }
 }
 

@@ -106,15 +106,21 @@ fn districts_and_city_and_province() {
 #[test]
 fn province_documents_and_the_country() {
     check(
-        "江苏省制造业发展报告\n南京、苏州、苏州增长较快。某某集团加快发展。",
+        "江苏省制造业发展报告\n南京、苏州、苏州增长较快。某某集团加快发展。省工业和信息化厅、国务院、南京某某研究院。",
         &[
             ("江苏省", Place),
             ("南京", Place),
             ("苏州", Place),
             ("某某集团", Enterprise),
+            ("省工业和信息化厅", Organization),
+            ("国务院", Organization),
+            ("南京某某研究院", Organization),
         ],
         expect![[r#"
             南京 -LOCATED_IN-> 江苏省 0.60 «南京»
+            南京某某研究院 -LOCATED_IN-> 南京 0.75 «南京某某研究院»
+            某某集团 -LOCATED_IN-> 江苏省 0.40 «某某集团»
+            省工业和信息化厅 -LOCATED_IN-> 江苏省 0.50 «省工业和信息化厅»
             苏州 -LOCATED_IN-> 江苏省 0.60 «苏州»
         "#]],
     );
