@@ -53,12 +53,12 @@ use crate::model::{EntityType, RelationType};
 /// use zhitu::extract::{relations::extract_relations, Mention};
 /// use zhitu::ingest::parse_document;
 /// use zhitu::model::EntityType;
-/// let doc = parse_document("d.txt", "d.txt".as_ref(), "苏州市推进蜀山区建设。".as_bytes()).unwrap();
+/// let doc = parse_document("d.txt", "d.txt".as_ref(), "苏州市推进吴中区建设。".as_bytes()).unwrap();
 /// let m = |name: &str, kind, at: usize| Mention {
 ///     name: name.into(), kind, sentence: 0, span: at..at + name.len(), confidence: 1.0 };
-/// let mentions = vec![m("苏州市", EntityType::Place, 0), m("蜀山区", EntityType::Place, 15)];
+/// let mentions = vec![m("苏州市", EntityType::Place, 0), m("吴中区", EntityType::Place, 15)];
 /// let rels = extract_relations(&doc, &mentions, &[]);
-/// assert_eq!(rels.len(), 1); // 蜀山区 LOCATED_IN 苏州市
+/// assert_eq!(rels.len(), 1); // 吴中区 LOCATED_IN 苏州市
 /// ```
 pub fn extract_relations(
     doc: &Document,
