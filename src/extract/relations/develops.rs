@@ -74,6 +74,12 @@ fn by_name(ctx: &mut Ctx) {
             EntityType::Enterprise => {
                 firms.entry(name).or_insert(i);
                 firms.entry(short_form(name)).or_insert(i);
+                // `中国某某集团` builds `某某…项目`
+                if let Some(rest) = short_form(name).strip_prefix("中国") {
+                    if rest.chars().count() >= 2 {
+                        firms.entry(rest).or_insert(i);
+                    }
+                }
             }
             EntityType::Place => place_names.push(name),
             _ => {}
