@@ -2,9 +2,9 @@
 //!
 //! In order of confidence: a place written right before another (`安徽省合肥市`, `高新区某某园`),
 //! `位于/落户/坐落于 X`, a place inside the name (`合肥XX研究院` → 合肥), a district that heads the
-//! sentence or the numbered item, a city in its province (gazetteer), and, as the default, the
-//! document's own city for its districts and for the local enterprises, projects and bodies it
-//! names.
+//! sentence or the numbered item, `在X建设/设立A`, a district in its city and a city in its
+//! province (divisions), and, as the default, the document's own city (or a province's document's
+//! province) for its districts and for the local enterprises, projects and bodies it names.
 
 use std::collections::HashMap;
 
