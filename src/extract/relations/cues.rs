@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 pub const CUES_DATA: &str = include_str!("../../../data/relation_cues.txt");
 
 /// The sections the rules read; each must be present in the data.
-pub const SECTIONS: [&str; 21] = [
+pub const SECTIONS: [&str; 22] = [
     "locate",
     "build",
     "set_up",
@@ -21,6 +21,7 @@ pub const SECTIONS: [&str; 21] = [
     "list_verbs",
     "list_stress",
     "topic_verbs",
+    "industry_tails",
     "project_parts",
     "plan_verbs",
     "responsible",

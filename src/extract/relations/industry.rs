@@ -117,9 +117,9 @@ fn by_name(ctx: &mut Ctx) {
     }
 }
 
-/// Projects and the industries of their own clause and the clauses either side, where those
-/// are at most two (`推动某某产业园项目建设，提升生物质材料产能`), and the industry the sentence
-/// opens by building up (`做强X产业，…，加快某某谷建设`).
+/// Projects and the industries built up (`提升X`, `打造X、Y`) in their own clause and the clauses
+/// either side, where those are at most two (`推动某某产业园项目建设，提升生物质材料产能`), and the
+/// industry the sentence opens by building up (`做强X产业，…，加快某某谷建设`).
 fn by_sentence(ctx: &mut Ctx) {
     for s in 0..ctx.top.len() {
         let top = ctx.top[s].clone();
@@ -139,6 +139,40 @@ fn by_sentence(ctx: &mut Ctx) {
             })
             .collect();
         let clause = |i: usize| clauses.get(&i).copied().unwrap_or(0);
+        // industries that are the object of a verb of building up (`提升X产能`, `打造X、Y产业链`),
+        // or named on their own, not a stray word amid a list of projects
+        let mut built_up: Vec<usize> = Vec::new();
+        let mut prev_end = start;
+        for g in super::lists::groups(ctx, s) {
+            let first = ctx.m(g[0]).span.start;
+            let last = g.last().map_or(first, |&l| ctx.m(l).span.end);
+            let lead = ctx.between(prev_end, first);
+            let lead = lead.rsplit(['，', ',']).next().unwrap_or(lead);
+            let tail: String = ctx
+                .doc
+                .text
+                .get(last..)
+                .unwrap_or("")
+                .chars()
+                .take_while(|c| !"，,。；;、".contains(*c))
+                .take(8)
+                .collect();
+            // a fragment of a project's name the extractor left (`X新能源汽车产业园`) is no
+            // industry of the clause
+            let fragment = ["产业园", "园区", "基地", "项目", "中心", "示范区", "集聚区"]
+                .iter()
+                .any(|w| tail.starts_with(w));
+            let built = super::cues::any_in("topic_verbs", lead)
+                || super::cues::any_in("industry_tails", &tail);
+            if built || (!fragment && g.len() <= 2) {
+                built_up.extend(
+                    g.iter()
+                        .copied()
+                        .filter(|&i| ctx.kind(i) == EntityType::Industry),
+                );
+            }
+            prev_end = last;
+        }
         // `做强X产业，…，加快A建设`: an industry the sentence opens by building up is its topic
         let topic = top.iter().copied().find(|&i| {
             ctx.kind(i) == EntityType::Industry
@@ -156,7 +190,7 @@ fn by_sentence(ctx: &mut Ctx) {
             let near: Vec<usize> = top
                 .iter()
                 .copied()
-                .filter(|&i| ctx.kind(i) == EntityType::Industry && clause(i).abs_diff(cp) <= 1)
+                .filter(|&i| built_up.contains(&i) && clause(i).abs_diff(cp) <= 1)
                 .collect();
             let mut names: Vec<&str> = near.iter().map(|&i| ctx.m(i).name.as_str()).collect();
             names.sort_unstable();
