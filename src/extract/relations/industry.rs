@@ -77,6 +77,20 @@ fn by_name(ctx: &mut Ctx) {
     if keys.is_empty() {
         return;
     }
+    // a project's name opening with its developer's: the developer's words name no industry of
+    // the project (`某某汽车合肥基地`: 汽车 is the firm's)
+    let mut developer_len: HashMap<usize, usize> = HashMap::new();
+    for r in ctx.relations() {
+        if let (Endpoint::Mention(f), RelationType::Develops, Endpoint::Mention(p)) =
+            (r.source, r.relation, r.target)
+        {
+            let (firm, project) = (ctx.m(f).name.as_str(), ctx.m(p).name.as_str());
+            if project.starts_with(firm) {
+                let len = developer_len.entry(p).or_insert(0);
+                *len = (*len).max(firm.chars().count());
+            }
+        }
+    }
     for &p in &distinct {
         let kind = ctx.kind(p);
         if !matches!(kind, EntityType::Project | EntityType::Enterprise) {
@@ -89,7 +103,7 @@ fn by_name(ctx: &mut Ctx) {
             .chain([name.len()])
             .collect();
         let n = chars.len() - 1;
-        let mut a = 0;
+        let mut a = developer_len.get(&p).copied().unwrap_or(0);
         while a + 1 < n {
             let mut hit = None;
             for len in (2..=12.min(n - a)).rev() {
