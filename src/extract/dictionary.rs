@@ -107,7 +107,15 @@ fn city_programmes(sent: &Sent, out: &mut Vec<Cand>) {
         }
     }
     for m in MADE_IN.find_iter(sent.text) {
-        out.extend(sent.cand(m.range(), EntityType::Policy, 0.8, prio::DICT));
+        // the place starts at a word boundary (落实中原制造2025: 中原, not 实中原)
+        let start = m
+            .as_str()
+            .char_indices()
+            .map(|(i, _)| m.start() + i)
+            .find(|&i| sent.is_boundary(i));
+        if let Some(s) = start.filter(|&s| sent.text[s..m.end()].chars().count() >= 8) {
+            out.extend(sent.cand(s..m.end(), EntityType::Policy, 0.8, prio::DICT));
+        }
     }
 }
 

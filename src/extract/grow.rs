@@ -37,7 +37,7 @@ fn name_part(t: &Token, first: bool) -> bool {
     let w = t.word;
     if matches!(
         w,
-        "“" | "”" | "·" | "-" | "—" | "+" | "(" | ")" | "（" | "）"
+        "“" | "”" | "·" | "-" | "—" | "+" | "(" | ")" | "（" | "）" | "届"
     ) {
         return true;
     }
@@ -214,7 +214,10 @@ fn is_quantity(sent: &Sent, t: &Token) -> bool {
     if t.tag == "q" {
         // a measure word counts only after a number (20个), not inside a word (都市圈)
         let prev = sent.toks.iter().rev().find(|u| u.span.end <= t.span.start);
-        return prev.is_some_and(|u| u.tag == "m");
+        // an ordinal (第十一次, 十八届) is part of a meeting's name
+        return prev.is_some_and(|u| {
+            u.tag == "m" && !u.word.starts_with('第') && !matches!(t.word, "届" | "次")
+        });
     }
     if t.tag != "m" {
         return false;

@@ -147,7 +147,9 @@ fn try_suffix(sent: &Sent, end: usize, suf: &Suffix) -> Option<Cand> {
         return None;
     }
     let name = &sent.text[start..end];
-    let vague = suf.flag != SuffixFlag::Gov && !specific(sent, start..sstart);
+    let ordinal =
+        kind == EntityType::Event && sent.text[start..sstart].contains(['第', '届', '次']);
+    let vague = suf.flag != SuffixFlag::Gov && !ordinal && !specific(sent, start..sstart);
     if d.generic.contains(name) || name.starts_with(['(', '（']) || vague {
         return None;
     }
