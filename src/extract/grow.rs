@@ -16,9 +16,33 @@ const INNER_VERBS: &[&str] = &[
 
 /// Leading words dropped from a name (deictics and quantities).
 const LEAD_TRIM: &[&str] = &[
-    "我市", "我省", "我国", "本市", "全市", "全省", "全国", "全区", "各", "各类", "一批", "一个",
-    "新", "首个", "这", "该", "其", "第一", "多个", "两个", "个", "省级", "市级", "区级", "县级",
-    "好", "全年",
+    "我市",
+    "我省",
+    "我国",
+    "本市",
+    "全市",
+    "全省",
+    "全国",
+    "全区",
+    "各",
+    "各类",
+    "一批",
+    "一个",
+    "首个",
+    "第一个",
+    "这",
+    "该",
+    "其",
+    "第一",
+    "多个",
+    "两个",
+    "个",
+    "省级",
+    "市级",
+    "区级",
+    "县级",
+    "好",
+    "全年",
 ];
 
 fn max_chars(kind: EntityType) -> usize {
@@ -261,6 +285,12 @@ fn trim_verbs(sent: &Sent, mut start: usize, end: usize, kind: EntityType) -> us
 }
 
 pub(crate) fn trim_lead(sent: &Sent, mut start: usize, end: usize) -> usize {
+    // a time phrase before the name (“十四五”时期)
+    if let Some(i) = sent.text[start..end].find("时期") {
+        if sent.text[start..start + i].chars().count() <= 6 {
+            start += i + "时期".len();
+        }
+    }
     loop {
         let rest = &sent.text[start..end];
         let Some(w) = LEAD_TRIM
