@@ -205,6 +205,15 @@ pub(crate) fn grow_left(sent: &Sent, pos: usize, kind: EntityType) -> usize {
             break;
         }
         start = t.span.start;
+        // 省/市 right after another name's end starts this one (…中心省肿瘤医院)
+        let before = &sent.text[..t.span.start];
+        if matches!(t.word, "省" | "市")
+            && (ends_with_name(before)
+                || before.ends_with("中心")
+                || before.ends_with(['区', '园', '城']))
+        {
+            break;
+        }
     }
     // an opening quote or paren left unbalanced at the start is not part of the name
     while depth > 0 || quotes > 0 {

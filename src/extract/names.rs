@@ -162,8 +162,9 @@ fn try_suffix(sent: &Sent, end: usize, suf: &Suffix) -> Option<Cand> {
     {
         return None;
     }
+    let n_mod = modifier.chars().count();
     let long_org = kind == EntityType::Organization
-        && modifier.chars().count() >= 4
+        && (n_mod >= 4 || n_mod >= 3 && modifier.starts_with(['省', '市']))
         && !d
             .generic_mods
             .iter()
