@@ -244,13 +244,20 @@ fn ends_with_name(s: &str) -> bool {
 
 /// A count (`20个`, `107`, `3家`), never inside a name; a year (`2023年`) or an ordinal may be.
 fn is_quantity(sent: &Sent, t: &Token) -> bool {
+    const COUNT: &[char] = &[
+        '个', '家', '项', '户', '批', '条', '座', '所', '类', '种', '名', '位', '余', '多', '亿',
+        '万', '千', '百', '元', '%',
+    ];
+    let counting = |w: &str| w.contains(COUNT);
     if t.tag == "q" {
-        // a measure word counts only after a number (20个), not inside a word (都市圈)
+        // a count word only after a number (20个), not inside a word (都市圈) or a measure that
+        // names a product (12英寸)
         let prev = sent.toks.iter().rev().find(|u| u.span.end <= t.span.start);
         // an ordinal (第十一次, 十八届) is part of a meeting's name
-        return prev.is_some_and(|u| {
-            u.tag == "m" && !u.word.starts_with('第') && !matches!(t.word, "届" | "次")
-        });
+        return counting(t.word)
+            && prev.is_some_and(|u| {
+                u.tag == "m" && !u.word.starts_with('第') && !matches!(t.word, "届" | "次")
+            });
     }
     if t.tag != "m" {
         return false;
@@ -259,7 +266,10 @@ fn is_quantity(sent: &Sent, t: &Token) -> bool {
     let digits = w.chars().filter(char::is_ascii_digit).count();
     let year = digits == 4 && (w.len() == 4 || w.ends_with('年'));
     let letters = w.chars().any(|c| c.is_ascii_alphabetic());
-    !(w.starts_with('第') || year || letters) && (digits > 0 && !w.contains('+'))
+    let next = sent.toks.iter().find(|u| u.span.start >= t.span.end);
+    let counted =
+        counting(w) || next.is_some_and(|u| counting(u.word) || u.word.starts_with("以上"));
+    !(w.starts_with('第') || year || letters || w.contains('+')) && digits > 0 && counted
 }
 
 /// Drops leading verbs and adverbs (`贯彻落实`, `努力化解`) and time words (`十四五时期`).

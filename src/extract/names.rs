@@ -83,7 +83,8 @@ pub(crate) fn specific(sent: &Sent, r: Range<usize>) -> bool {
             let w = &sent.text[t.span.start.max(r.start)..t.span.end.min(r.end)];
             !d.generic_mods.contains(w)
                 && !d.generic.contains(w)
-                && t.tag != "m"
+                && !t.tag.starts_with(['m', 'c', 'p', 'u'])
+                && !(t.tag == "x" && !w.chars().any(char::is_alphanumeric))
                 && !w.trim().is_empty()
         })
 }
