@@ -84,7 +84,7 @@ pub(crate) fn specific(sent: &Sent, r: Range<usize>) -> bool {
             !d.generic_mods.contains(w)
                 && !d.generic.contains(w)
                 && !t.tag.starts_with(['m', 'c', 'p', 'u'])
-                && !(t.tag == "x" && !w.chars().any(char::is_alphanumeric))
+                && (t.tag != "x" || w.chars().any(char::is_alphanumeric))
                 && !w.trim().is_empty()
         })
 }
