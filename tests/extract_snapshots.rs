@@ -148,3 +148,30 @@ fn parenthesised_abbreviations() {
         "#]],
     );
 }
+
+#[test]
+fn meetings_with_ordinals_and_city_programmes() {
+    check(
+        "市第十二次党代会提出，推进智慧洛阳建设，落实中原制造2025。",
+        expect![[r#"
+            Event 市第十二次党代会
+            Policy 智慧洛阳
+            Place 洛阳
+            Place 中原
+            Policy 中原制造2025
+        "#]],
+    );
+}
+
+#[test]
+fn projects_named_after_enterprises() {
+    check(
+        "加快推进鑫瑞达新能源电池项目，支持海川电子、远航集团增长。",
+        expect![[r#"
+            Enterprise 鑫瑞达
+            Project 鑫瑞达新能源电池项目
+            Enterprise 海川电子
+            Enterprise 远航集团
+        "#]],
+    );
+}

@@ -26,7 +26,7 @@ pub(crate) fn brandish(t: &Token) -> bool {
 pub(crate) fn branded(sent: &Sent, sstart: usize, end: usize) -> Option<Cand> {
     let t = sent.toks.iter().find(|t| t.span.end == sstart)?;
     let n = t.word.chars().count();
-    let brandish = matches!(t.tag, "nr" | "nrt" | "nrfg" | "nz" | "nt" | "j");
+    let brandish = matches!(t.tag, "nr" | "nrt" | "nrfg" | "nz" | "nt" | "j" | "ns");
     if !brandish || !(2..=3).contains(&n) {
         return None;
     }

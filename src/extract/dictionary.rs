@@ -66,7 +66,8 @@ pub(crate) fn fixed(sent: &Sent, out: &mut Vec<Cand>) {
     for word in &d.industry_list {
         for (at, _) in sent.text.match_indices(word) {
             let mut end = at + word.len();
-            if !sent.is_boundary(at) {
+            // a long word is distinctive enough where the segmenter glued it to a neighbour
+            if !sent.is_boundary(at) && word.chars().count() < 3 {
                 continue;
             }
             let rest = &sent.text[end..];
@@ -107,7 +108,25 @@ fn city_programmes(sent: &Sent, out: &mut Vec<Cand>) {
         }
     }
     for m in MADE_IN.find_iter(sent.text) {
-        out.extend(sent.cand(m.range(), EntityType::Policy, 0.8, prio::DICT));
+        // the place starts at a word boundary (落实中原制造2025: 中原, not 实中原)
+        let start = m
+            .as_str()
+            .char_indices()
+            .map(|(i, _)| m.start() + i)
+            .find(|&i| {
+                sent.is_boundary(i)
+                    && sent
+                        .toks
+                        .iter()
+                        .find(|t| t.span.start == i)
+                        .is_some_and(|t| {
+                            !dicts().stopwords.contains(t.word)
+                                && !t.tag.starts_with(['u', 'p', 'c', 'd'])
+                        })
+            });
+        if let Some(s) = start.filter(|&s| sent.text[s..m.end()].chars().count() >= 8) {
+            out.extend(sent.cand(s..m.end(), EntityType::Policy, 0.8, prio::DICT));
+        }
     }
 }
 
@@ -133,13 +152,16 @@ fn compounds(sent: &Sent, out: &mut Vec<Cand>) {
         .collect();
     for a in &inds {
         let joint = a.end - sent.base;
-        if !sent.text[joint..].starts_with('与') {
+        let category = |r: &std::ops::Range<usize>| {
+            sent.text[r.start - sent.base..r.end - sent.base].ends_with('业')
+        };
+        if !sent.text[joint..].starts_with('与') || category(a) {
             continue;
         }
         let bstart = sent.base + joint + '与'.len_utf8();
         if let Some(b) = inds
             .iter()
-            .filter(|b| b.start == bstart)
+            .filter(|b| b.start == bstart && !category(b))
             .max_by_key(|b| b.end)
         {
             let r = a.start - sent.base..b.end - sent.base;

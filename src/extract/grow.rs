@@ -16,9 +16,33 @@ const INNER_VERBS: &[&str] = &[
 
 /// Leading words dropped from a name (deictics and quantities).
 const LEAD_TRIM: &[&str] = &[
-    "我市", "我省", "我国", "本市", "全市", "全省", "全国", "全区", "各", "各类", "一批", "一个",
-    "新", "首个", "这", "该", "其", "第一", "多个", "两个", "个", "省级", "市级", "区级", "县级",
-    "好", "全年",
+    "我市",
+    "我省",
+    "我国",
+    "本市",
+    "全市",
+    "全省",
+    "全国",
+    "全区",
+    "各",
+    "各类",
+    "一批",
+    "一个",
+    "首个",
+    "第一个",
+    "这",
+    "该",
+    "其",
+    "第一",
+    "多个",
+    "两个",
+    "个",
+    "省级",
+    "市级",
+    "区级",
+    "县级",
+    "好",
+    "全年",
 ];
 
 fn max_chars(kind: EntityType) -> usize {
@@ -37,7 +61,7 @@ fn name_part(t: &Token, first: bool) -> bool {
     let w = t.word;
     if matches!(
         w,
-        "“" | "”" | "·" | "-" | "—" | "+" | "(" | ")" | "（" | "）"
+        "“" | "”" | "·" | "-" | "—" | "+" | "(" | ")" | "（" | "）" | "届"
     ) {
         return true;
     }
@@ -181,6 +205,15 @@ pub(crate) fn grow_left(sent: &Sent, pos: usize, kind: EntityType) -> usize {
             break;
         }
         start = t.span.start;
+        // 省/市 right after another name's end starts this one (…中心省肿瘤医院)
+        let before = &sent.text[..t.span.start];
+        if matches!(t.word, "省" | "市")
+            && (ends_with_name(before)
+                || before.ends_with("中心")
+                || before.ends_with(['区', '园', '城']))
+        {
+            break;
+        }
     }
     // an opening quote or paren left unbalanced at the start is not part of the name
     while depth > 0 || quotes > 0 {
@@ -211,10 +244,20 @@ fn ends_with_name(s: &str) -> bool {
 
 /// A count (`20个`, `107`, `3家`), never inside a name; a year (`2023年`) or an ordinal may be.
 fn is_quantity(sent: &Sent, t: &Token) -> bool {
+    const COUNT: &[char] = &[
+        '个', '家', '项', '户', '批', '条', '座', '所', '类', '种', '名', '位', '余', '多', '亿',
+        '万', '千', '百', '元', '%',
+    ];
+    let counting = |w: &str| w.contains(COUNT);
     if t.tag == "q" {
-        // a measure word counts only after a number (20个), not inside a word (都市圈)
+        // a count word only after a number (20个), not inside a word (都市圈) or a measure that
+        // names a product (12英寸)
         let prev = sent.toks.iter().rev().find(|u| u.span.end <= t.span.start);
-        return prev.is_some_and(|u| u.tag == "m");
+        // an ordinal (第十一次, 十八届) is part of a meeting's name
+        return counting(t.word)
+            && prev.is_some_and(|u| {
+                u.tag == "m" && !u.word.starts_with('第') && !matches!(t.word, "届" | "次")
+            });
     }
     if t.tag != "m" {
         return false;
@@ -223,7 +266,10 @@ fn is_quantity(sent: &Sent, t: &Token) -> bool {
     let digits = w.chars().filter(char::is_ascii_digit).count();
     let year = digits == 4 && (w.len() == 4 || w.ends_with('年'));
     let letters = w.chars().any(|c| c.is_ascii_alphabetic());
-    !(w.starts_with('第') || year || letters) && (digits > 0 && !w.contains('+'))
+    let next = sent.toks.iter().find(|u| u.span.start >= t.span.end);
+    let counted =
+        counting(w) || next.is_some_and(|u| counting(u.word) || u.word.starts_with("以上"));
+    !(w.starts_with('第') || year || letters || w.contains('+')) && digits > 0 && counted
 }
 
 /// Drops leading verbs and adverbs (`贯彻落实`, `努力化解`) and time words (`十四五时期`).
@@ -258,6 +304,12 @@ fn trim_verbs(sent: &Sent, mut start: usize, end: usize, kind: EntityType) -> us
 }
 
 pub(crate) fn trim_lead(sent: &Sent, mut start: usize, end: usize) -> usize {
+    // a time phrase before the name (“十四五”时期)
+    if let Some(i) = sent.text[start..end].find("时期") {
+        if sent.text[start..start + i].chars().count() <= 6 {
+            start += i + "时期".len();
+        }
+    }
     loop {
         let rest = &sent.text[start..end];
         let Some(w) = LEAD_TRIM

@@ -166,6 +166,14 @@ pub(crate) fn lists(sent: &Sent, out: &mut Vec<Cand>) {
             continue;
         };
         // 等产业链项目, 等产业园: the noun is part of a longer word
+        // 等 as a word of its own (not 高等, 平等)
+        if !sent
+            .toks
+            .iter()
+            .any(|t| t.span.start == all.start() && t.word == "等")
+        {
+            continue;
+        }
         let rest = &sent.text[all.end()..];
         if rest.starts_with(['链', '园', '基', '集', '化']) {
             continue;

@@ -167,7 +167,13 @@ pub(crate) fn strip_marks(s: &str) -> String {
 /// Extracts mentions, targets and relations from one document.
 pub fn extract(doc: &Document, seg: &Segmenter, lexicon: &Lexicon) -> DocExtraction {
     let mut cands = Vec::new();
-    let city = places::doc_city(&doc.title, &doc.text);
+    let divs = crate::segment::divisions::Divisions::get();
+    let city = doc
+        .city
+        .as_deref()
+        .and_then(|c| divs.lookup(c))
+        .filter(|d| divs.is_city(d))
+        .or_else(|| places::doc_city(&doc.title, &doc.text));
     for (i, s) in doc.sentences.iter().enumerate() {
         let Some(text) = doc.text.get(s.span.clone()) else {
             continue;

@@ -83,7 +83,8 @@ pub(crate) fn specific(sent: &Sent, r: Range<usize>) -> bool {
             let w = &sent.text[t.span.start.max(r.start)..t.span.end.min(r.end)];
             !d.generic_mods.contains(w)
                 && !d.generic.contains(w)
-                && t.tag != "m"
+                && !t.tag.starts_with(['m', 'c', 'p', 'u'])
+                && (t.tag != "x" || w.chars().any(char::is_alphanumeric))
                 && !w.trim().is_empty()
         })
 }
@@ -147,7 +148,9 @@ fn try_suffix(sent: &Sent, end: usize, suf: &Suffix) -> Option<Cand> {
         return None;
     }
     let name = &sent.text[start..end];
-    let vague = suf.flag != SuffixFlag::Gov && !specific(sent, start..sstart);
+    let ordinal =
+        kind == EntityType::Event && sent.text[start..sstart].contains(['第', '届', '次']);
+    let vague = suf.flag != SuffixFlag::Gov && !ordinal && !specific(sent, start..sstart);
     if d.generic.contains(name) || name.starts_with(['(', '（']) || vague {
         return None;
     }
@@ -160,8 +163,9 @@ fn try_suffix(sent: &Sent, end: usize, suf: &Suffix) -> Option<Cand> {
     {
         return None;
     }
+    let n_mod = modifier.chars().count();
     let long_org = kind == EntityType::Organization
-        && modifier.chars().count() >= 4
+        && (n_mod >= 4 || n_mod >= 3 && modifier.starts_with(['省', '市']))
         && !d
             .generic_mods
             .iter()

@@ -65,6 +65,14 @@ const QUOTED_PROJECT_END: &[&str] = &[
     "App",
 ];
 
+/// A two-character slogan of a numeral (双创, 两化, 三品).
+fn slogan(s: &str) -> bool {
+    s.chars().count() == 2
+        && s.starts_with([
+            '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '两', '双',
+        ])
+}
+
 /// Working methods and designations, not named programmes (一企一策, 一事一议, 审计式).
 fn working_method(s: &str) -> bool {
     let c: Vec<char> = s.chars().collect();
@@ -136,6 +144,12 @@ pub(crate) fn quotes(sent: &Sent, out: &mut Vec<Cand>) {
             };
             let kind = match (suf.kind, suf.flag) {
                 (EntityType::Organization | EntityType::Enterprise, _) => continue,
+                // “双创”平台: a slogan before a generic facility word names nothing
+                (EntityType::Project, _)
+                    if working_method(inner.as_str()) || slogan(inner.as_str()) =>
+                {
+                    continue
+                }
                 (_, SuffixFlag::Infra) => {
                     if INFRA
                         .iter()
