@@ -18,6 +18,21 @@ const MAX_METRIC_CHARS: usize = 24;
 const CLAUSE_ENDS: &str = "，,；;：:。！？!?■●◆";
 /// Separators of a list's members.
 const MEMBER_SEPS: [char; 4] = ['、', '和', '及', '与'];
+/// Where a metric stops naming what is measured and starts saying how it changed.
+const CHANGE_MARKS: [&str; 12] = [
+    "同比",
+    "比上年",
+    "比年初",
+    "较上年",
+    "较去年",
+    "增长",
+    "下降",
+    "提高",
+    "降低",
+    "上涨",
+    "减少",
+    "增速",
+];
 /// Separators trimmed from a metric's ends.
 const SEPS: &str = "、,，;；:：";
 /// Quote and title marks dropped from metrics.
@@ -65,6 +80,20 @@ fn clauses(s: &str) -> Vec<Range<usize>> {
     }
     out.push(start..s.len());
     out
+}
+
+/// What a metric measures without how it changed (`规模以上工业增加值比上年增长` →
+/// `规模以上工业增加值`), for the figures that continue it.
+fn base_noun(metric: &str) -> String {
+    let cut = CHANGE_MARKS
+        .iter()
+        .filter_map(|w| metric.find(w))
+        .filter(|&at| metric[..at].chars().count() >= 2)
+        .min();
+    match cut {
+        Some(at) => metric[..at].to_string(),
+        None => metric.to_string(),
+    }
 }
 
 /// The index of the clause holding byte `pos` (clauses are in order and cover the sentence).
@@ -339,7 +368,7 @@ pub fn read(s: &str, qs: &[Quantity]) -> Vec<Reading> {
             }
             Kind::Before(r) => {
                 let metric = words(s, &r);
-                base = Some((metric.clone(), r.clone()));
+                base = Some((base_noun(&metric), r.clone()));
                 Reading {
                     quantity: k,
                     metric,
@@ -379,7 +408,7 @@ pub fn read(s: &str, qs: &[Quantity]) -> Vec<Reading> {
                         }
                     }
                 } else {
-                    base = Some((metric.clone(), source.clone()));
+                    base = Some((base_noun(&metric), source.clone()));
                     Reading {
                         quantity: k,
                         metric,
