@@ -8,9 +8,24 @@ use std::ops::Range;
 
 use super::lexicon::{ends_with_any, starts_with_any, UnitClass, LEXICON};
 use super::lists::distribute;
-use super::phrase::{clause_index, clauses, clean, right_phrase, trim, words, MEMBER_SEPS, QUOTES};
+use super::phrase::{
+    clause_index, clauses, clean, last_chars, right_phrase, trim, words, MEMBER_SEPS, QUOTES,
+};
 use super::quantity::Quantity;
 
+/// The most characters kept of the words before a counted noun (`培育发展50户X`).
+const MAX_VERB_CHARS: usize = 10;
+/// Head words that alone name no metric (`总量达到75家`).
+const GENERIC_HEADS: [&str; 8] = [
+    "总量",
+    "总数",
+    "总额",
+    "总规模",
+    "规模",
+    "比重",
+    "占比",
+    "总计",
+];
 /// Where a metric stops naming what is measured and starts saying how it changed.
 const CHANGE_MARKS: [&str; 12] = [
     "同比",
@@ -190,7 +205,11 @@ pub fn read(s: &str, qs: &[Quantity]) -> Vec<Reading> {
                 }
             }
             Kind::Before(r) => {
-                let metric = words(s, &r);
+                let mut metric = words(s, &r);
+                // `总量达到75家`: a bare head word measures the previous figure's subject
+                if let (true, Some((b, _))) = (GENERIC_HEADS.contains(&metric.as_str()), &base) {
+                    metric = format!("{b}{metric}");
+                }
                 base = Some((base_noun(&metric), r.clone()));
                 Reading {
                     quantity: k,
@@ -200,7 +219,11 @@ pub fn read(s: &str, qs: &[Quantity]) -> Vec<Reading> {
                 }
             }
             Kind::After(verb, noun) => {
-                let mut metric = verb.as_ref().map(|v| words(s, v)).unwrap_or_default();
+                // the words before a counted noun are kept short: the noun names the metric
+                let mut metric = verb
+                    .as_ref()
+                    .map(|v| last_chars(&words(s, v), MAX_VERB_CHARS))
+                    .unwrap_or_default();
                 metric.push_str(&words(s, &noun));
                 let (source, start) = match &verb {
                     Some(v) => (v.start..noun.end.max(v.end), v.start.min(q.start)),

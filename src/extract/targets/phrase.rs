@@ -149,6 +149,13 @@ pub(super) fn words(s: &str, r: &Range<usize>) -> String {
         .chars()
         .filter(|c| !QUOTES.contains(c))
         .collect();
-    let n = t.chars().count();
-    t.chars().skip(n.saturating_sub(MAX_METRIC_CHARS)).collect()
+    last_chars(&t, MAX_METRIC_CHARS)
+}
+
+/// The last `n` characters of `t`, separators at the cut dropped.
+pub(super) fn last_chars(t: &str, n: usize) -> String {
+    let len = t.chars().count();
+    let kept: String = t.chars().skip(len.saturating_sub(n)).collect();
+    kept.trim_start_matches(|c: char| c.is_whitespace() || SEPS.contains(c))
+        .to_string()
 }
