@@ -5,32 +5,42 @@
 //! (`章丘、平阴分别净增55和50户`). Byte offsets are relative to the sentence.
 
 use std::ops::Range;
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 use super::lexicon::{ends_with_any, starts_with_any, UnitClass, LEXICON};
+use super::lists::distribute;
+use super::phrase::{
+    clause_index, clauses, clean, last_chars, right_phrase, trim, words, MEMBER_SEPS, QUOTES,
+};
 use super::quantity::Quantity;
 
-/// The longest metric kept, in characters (the words nearest the figure).
-const MAX_METRIC_CHARS: usize = 24;
-/// Characters that end a clause.
-const CLAUSE_ENDS: &str = "，,；;：:。！？!?■●◆";
-/// Separators of a list's members.
-const MEMBER_SEPS: [char; 4] = ['、', '和', '及', '与'];
-/// Separators trimmed from a metric's ends.
-const SEPS: &str = "、,，;；:：";
-/// Quote and title marks dropped from metrics.
-const QUOTES: &[char] = &[
-    '“', '”', '‘', '’', '"', '\'', '《', '》', '「', '」', '〈', '〉',
+/// The most characters kept of the words before a counted noun (`培育发展50户X`).
+const MAX_VERB_CHARS: usize = 10;
+/// Head words that alone name no metric (`总量达到75家`).
+const GENERIC_HEADS: [&str; 8] = [
+    "总量",
+    "总数",
+    "总额",
+    "总规模",
+    "规模",
+    "比重",
+    "占比",
+    "总计",
 ];
-
-/// A year opening a clause (`到2025年`, `2022年底`), not part of a metric.
-static LEADING_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:到|至|截至|截止|在)?(?:19|20)\d{2}\s*年(?:底|末|前|初|内)?|(?:\d{1,2}|[两二三四五六七八九十])年(?:内|来|间))")
-        .expect("valid regex")
-});
-
+/// Where a metric stops naming what is measured and starts saying how it changed.
+const CHANGE_MARKS: [&str; 12] = [
+    "同比",
+    "比上年",
+    "比年初",
+    "较上年",
+    "较去年",
+    "增长",
+    "下降",
+    "提高",
+    "降低",
+    "上涨",
+    "减少",
+    "增速",
+];
 /// The metric read for one figure.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reading {
@@ -43,34 +53,18 @@ pub struct Reading {
     pub text: Range<usize>,
 }
 
-/// The clauses of `s`: spans between clause punctuation and wide gaps.
-fn clauses(s: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut spaces = 0;
-    for (i, c) in s.char_indices() {
-        if c.is_whitespace() {
-            spaces += 1;
-            if spaces == 2 {
-                out.push(start..i);
-                start = i;
-            }
-            continue;
-        }
-        spaces = 0;
-        if CLAUSE_ENDS.contains(c) {
-            out.push(start..i);
-            start = i + c.len_utf8();
-        }
+/// What a metric measures without how it changed (`规模以上工业增加值比上年增长` →
+/// `规模以上工业增加值`), for the figures that continue it.
+fn base_noun(metric: &str) -> String {
+    let cut = CHANGE_MARKS
+        .iter()
+        .filter_map(|w| metric.find(w))
+        .filter(|&at| metric[..at].chars().count() >= 2)
+        .min();
+    match cut {
+        Some(at) => metric[..at].to_string(),
+        None => metric.to_string(),
     }
-    out.push(start..s.len());
-    out
-}
-
-/// The index of the clause holding byte `pos` (clauses are in order and cover the sentence).
-fn clause_index(cl: &[Range<usize>], pos: usize) -> usize {
-    cl.partition_point(|c| c.end <= pos)
-        .min(cl.len().saturating_sub(1))
 }
 
 /// Whether a figure only qualifies the noun of another figure that follows in the same phrase
@@ -117,133 +111,6 @@ fn counts_noun(s: &str, q: &Quantity) -> bool {
             && starts_with_any(rest, &LEXICON.link).is_none()
             && starts_with_any(rest, &LEXICON.before).is_none()
     })
-}
-
-/// A span of the sentence, trimmed of white space.
-fn trim(s: &str, r: Range<usize>) -> Range<usize> {
-    let t = &s[r.clone()];
-    let start = r.start + (t.len() - t.trim_start().len());
-    let end = r.end - (t.len() - t.trim_end().len());
-    start..end.max(start)
-}
-
-/// `r` without its leading filler (`预计`, `其中`, `到2025年`, quotes) and trailing link words
-/// (`达到`, `突破`, `的`).
-fn clean(s: &str, r: Range<usize>) -> Range<usize> {
-    let mut r = trim(s, r);
-    loop {
-        let t = &s[r.clone()];
-        let cut = if let Some(w) = starts_with_any(t, &LEXICON.lead) {
-            w.len()
-        } else if let Some(m) = LEADING_YEAR.find(t) {
-            m.end()
-        } else if let Some(c) = t
-            .chars()
-            .next()
-            .filter(|c| QUOTES.contains(c) || SEPS.contains(*c))
-        {
-            c.len_utf8()
-        } else {
-            break;
-        };
-        r = trim(s, r.start + cut..r.end);
-    }
-    loop {
-        let t = &s[r.clone()];
-        let cut = if let Some(w) =
-            ends_with_any(t, &LEXICON.link).or_else(|| ends_with_any(t, &LEXICON.before))
-        {
-            w.len()
-        } else if let Some(c) = t
-            .chars()
-            .next_back()
-            .filter(|c| QUOTES.contains(c) || SEPS.contains(*c))
-        {
-            c.len_utf8()
-        } else {
-            break;
-        };
-        r = trim(s, r.start..r.end - cut);
-    }
-    r
-}
-
-/// The noun phrase after a figure: what it counts (`个智慧城市应用示范工程` → `智慧城市…`).
-fn right_phrase(s: &str, r: Range<usize>) -> Range<usize> {
-    let mut r = trim(s, r);
-    loop {
-        let t = &s[r.clone()];
-        let cut = ["的", "以上的", "之"]
-            .iter()
-            .find(|w| t.starts_with(*w))
-            .map(|w| w.len())
-            .or_else(|| {
-                t.chars()
-                    .next()
-                    .filter(|c| QUOTES.contains(c) || *c == '(' || *c == '（')
-                    .map(|c| c.len_utf8())
-            });
-        match cut {
-            Some(n) if n > 0 && t.starts_with(['(', '（']) => {
-                // a unit's gloss, `套(间)`: skip to its close
-                let close = t
-                    .char_indices()
-                    .find(|&(_, c)| c == ')' || c == '）')
-                    .map_or(t.len(), |(i, c)| i + c.len_utf8());
-                r = trim(s, r.start + close..r.end);
-            }
-            Some(n) => r = trim(s, r.start + n..r.end),
-            None => break,
-        }
-    }
-    let t = &s[r.clone()];
-    let mut end = r.end;
-    if let Some((i, _)) = t.char_indices().nth(MAX_METRIC_CHARS) {
-        end = r.start + i;
-    }
-    clean(s, r.start..end)
-}
-
-/// The metric text of a span: quotes dropped, the words nearest the figure kept.
-fn words(s: &str, r: &Range<usize>) -> String {
-    let t: String = s[r.clone()]
-        .chars()
-        .filter(|c| !QUOTES.contains(c))
-        .collect();
-    let n = t.chars().count();
-    t.chars().skip(n.saturating_sub(MAX_METRIC_CHARS)).collect()
-}
-
-/// Splits a list subject (`绿色工厂、绿色供应链管理企业、绿色工业园区(产业集群、…)`) into
-/// its members, separators inside brackets ignored.
-fn members(s: &str, r: Range<usize>, n: usize) -> Vec<Range<usize>> {
-    let split = |seps: &[char]| {
-        let mut out = Vec::new();
-        let mut depth = 0i32;
-        let mut start = r.start;
-        for (i, c) in s[r.clone()].char_indices() {
-            match c {
-                '(' | '（' => depth += 1,
-                ')' | '）' => depth -= 1,
-                c if depth <= 0 && seps.contains(&c) => {
-                    out.push(start..r.start + i);
-                    start = r.start + i + c.len_utf8();
-                }
-                _ => {}
-            }
-        }
-        out.push(start..r.end);
-        out.into_iter()
-            .map(|m| clean(s, m))
-            .filter(|m| !m.is_empty())
-            .collect::<Vec<_>>()
-    };
-    let by_comma = split(&['、']);
-    if by_comma.len() == n {
-        by_comma
-    } else {
-        split(&MEMBER_SEPS)
-    }
 }
 
 /// How a figure's metric was found.
@@ -338,8 +205,12 @@ pub fn read(s: &str, qs: &[Quantity]) -> Vec<Reading> {
                 }
             }
             Kind::Before(r) => {
-                let metric = words(s, &r);
-                base = Some((metric.clone(), r.clone()));
+                let mut metric = words(s, &r);
+                // `总量达到75家`: a bare head word measures the previous figure's subject
+                if let (true, Some((b, _))) = (GENERIC_HEADS.contains(&metric.as_str()), &base) {
+                    metric = format!("{b}{metric}");
+                }
+                base = Some((base_noun(&metric), r.clone()));
                 Reading {
                     quantity: k,
                     metric,
@@ -348,7 +219,11 @@ pub fn read(s: &str, qs: &[Quantity]) -> Vec<Reading> {
                 }
             }
             Kind::After(verb, noun) => {
-                let mut metric = verb.as_ref().map(|v| words(s, v)).unwrap_or_default();
+                // the words before a counted noun are kept short: the noun names the metric
+                let mut metric = verb
+                    .as_ref()
+                    .map(|v| last_chars(&words(s, v), MAX_VERB_CHARS))
+                    .unwrap_or_default();
                 metric.push_str(&words(s, &noun));
                 let (source, start) = match &verb {
                     Some(v) => (v.start..noun.end.max(v.end), v.start.min(q.start)),
@@ -379,7 +254,7 @@ pub fn read(s: &str, qs: &[Quantity]) -> Vec<Reading> {
                         }
                     }
                 } else {
-                    base = Some((metric.clone(), source.clone()));
+                    base = Some((base_noun(&metric), source.clone()));
                     Reading {
                         quantity: k,
                         metric,
@@ -425,59 +300,4 @@ pub fn read(s: &str, qs: &[Quantity]) -> Vec<Reading> {
     }
     distribute(s, qs, &cl, &mut out);
     out
-}
-
-/// `A、B分别增长2%和1%`: gives each member of a list subject its own figure.
-fn distribute(s: &str, qs: &[Quantity], cl: &[Range<usize>], out: &mut [Reading]) {
-    let mut k = 0;
-    while k < out.len() {
-        let qi = out[k].quantity;
-        let q = &qs[qi];
-        let Some(c) = cl.get(clause_index(cl, q.start)) else {
-            k += 1;
-            continue;
-        };
-        // the list's subject lies between the previous figure of the clause and this one
-        let c = match qi.checked_sub(1).map(|j| &qs[j]) {
-            Some(p) if c.contains(&p.start) => p.end.max(c.start)..c.end,
-            _ => c.clone(),
-        };
-        let mut n = 1;
-        while k + n < out.len()
-            && out[k + n].text.start == out[k].text.start
-            && out[k + n].metric == out[k].metric
-        {
-            n += 1;
-        }
-        let head = &s[c.start..q.start];
-        if let (true, Some(at)) = (n >= 2, head.find("分别")) {
-            let subject = clean(s, c.start..c.start + at);
-            let verb = clean(s, c.start + at + "分别".len()..q.start);
-            let verb = words(s, &verb);
-            let ms = members(s, subject.clone(), n);
-            // `A 5.6万元,B 2.8万元,分别增长5.1%和7.3%`: the members are the figures before
-            let earlier: Vec<(String, Range<usize>)> = match (subject.is_empty(), k.checked_sub(n))
-            {
-                (true, Some(first)) => out[first..k]
-                    .iter()
-                    .map(|r| (r.metric.clone(), r.source.clone()))
-                    .collect(),
-                _ => Vec::new(),
-            };
-            for j in 0..n {
-                let (m, src) = if ms.len() == n {
-                    (words(s, &ms[j]), ms[j].clone())
-                } else if earlier.len() == n {
-                    earlier[j].clone()
-                } else {
-                    (words(s, &subject), subject.clone())
-                };
-                let r = &mut out[k + j];
-                r.metric = format!("{m}{verb}");
-                r.text = src.start.min(r.text.start)..r.text.end;
-                r.source = src;
-            }
-        }
-        k += n;
-    }
 }

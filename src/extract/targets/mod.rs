@@ -6,7 +6,9 @@
 //! lists are data (`data/target_*.txt`, see [`lexicon`]).
 
 mod lexicon;
+mod lists;
 mod metric;
+mod phrase;
 mod quantity;
 mod years;
 

@@ -34,6 +34,8 @@ static DATE: LazyLock<Regex> =
 /// Words that make a year a baseline or a starting point, not the year of a figure.
 const BASELINE_BEFORE: [&str; 7] = ["比", "较", "与", "同", "自", "从", "相比"];
 const BASELINE_AFTER: [&str; 4] = ["以来", "相比", "同期", "的"];
+/// Words that may open a paragraph before its year (`力争到2025年,…`).
+const AIMS: [&str; 7] = ["力争", "争取", "预计", "计划", "确保", "目标是", "努力"];
 /// Relative year words and their offset from the document's year.
 const RELATIVE: [(&str, i32); 7] = [
     ("前年", -2),
@@ -96,7 +98,7 @@ fn heading_level(s: &str) -> Option<usize> {
 /// spaces) or of a bullet (`■`).
 fn opens_stretch(before: &str, para_start: bool) -> bool {
     let trimmed = before.trim_end();
-    if trimmed.is_empty() {
+    if trimmed.is_empty() || AIMS.contains(&trimmed.trim_start()) {
         return para_start;
     }
     before[trimmed.len()..].chars().count() >= 2 || trimmed.ends_with(['■', '●', '◆'])
@@ -275,6 +277,13 @@ mod tests {
         ];
         let got: Vec<_> = got.iter().map(|(s, y)| (s.as_str(), *y)).collect();
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_year_opening_a_paragraph_holds_until_the_next_heading() {
+        let got = years_of("标题\n二、发展目标\n力争到2025年,迈上新台阶。\n——收入突破1万亿元。\n三、重点任务\n培育20家。");
+        let years: Vec<Option<i32>> = got.iter().map(|g| g.1).collect();
+        assert_eq!(years, vec![None, None, Some(2025), Some(2025), None, None]);
     }
 
     #[test]
