@@ -3,6 +3,7 @@
 //! `张三（某某集团董事长）`), and bylined reporters → the document's news outlet.
 
 use super::{has_break, Ctx};
+use crate::extract::Endpoint;
 use crate::model::{EntityType, RelationType};
 
 /// Runs the WORKS_FOR rules.
@@ -10,6 +11,47 @@ pub(crate) fn run(ctx: &mut Ctx) {
     title_before(ctx);
     title_after(ctx);
     bylines(ctx);
+    parent_bodies(ctx);
+}
+
+/// A person working for a department (`中共某某市委宣传部`) works for the body it belongs to
+/// (`中共某某市委`) too, where the document names that body.
+fn parent_bodies(ctx: &mut Ctx) {
+    let mut bodies: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for i in ctx.distinct() {
+        if employer(ctx.kind(i)) {
+            bodies.entry(ctx.m(i).name.as_str()).or_insert(i);
+        }
+    }
+    type Work = (usize, usize, usize, std::ops::Range<usize>, f32);
+    let works: Vec<Work> = ctx
+        .relations()
+        .iter()
+        .filter_map(|r| match (r.source, r.relation, r.target) {
+            (Endpoint::Mention(p), RelationType::WorksFor, Endpoint::Mention(e)) => {
+                Some((p, e, r.sentence, r.span.clone(), r.confidence))
+            }
+            _ => None,
+        })
+        .collect();
+    for (p, e, sentence, span, conf) in works {
+        let name = ctx.m(e).name.as_str();
+        let parent = name
+            .char_indices()
+            .skip(4)
+            .filter_map(|(b, _)| bodies.get(&name[..b]).copied())
+            .last();
+        if let Some(parent) = parent {
+            ctx.push(
+                Endpoint::Mention(p),
+                RelationType::WorksFor,
+                Endpoint::Mention(parent),
+                sentence,
+                span,
+                conf - 0.2,
+            );
+        }
+    }
 }
 
 fn employer(kind: EntityType) -> bool {
