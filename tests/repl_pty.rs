@@ -396,3 +396,46 @@ fn zhitu_without_arguments_opens_the_repl_on_the_bundled_graph() {
     assert!(out.contains("000_ed6bfb5944992966.txt"), "{out}");
     assert!(!out.contains("measure"), "nothing runs after :quit: {out}");
 }
+
+#[test]
+fn every_help_example_runs_on_the_open_graph() {
+    let mut c = util::zhitu();
+    c.args(["repl", "-g", GRAPH]).env("ZHITU_HISTORY", "");
+    c.stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped());
+    let mut child = c.spawn().expect("zhitu runs");
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(b":help\n")
+        .expect("write");
+    let help = String::from_utf8(child.wait_with_output().expect("exits").stdout).expect("utf-8");
+    let examples: Vec<&str> = help
+        .lines()
+        .filter_map(|l| l.strip_prefix("  "))
+        .filter(|l| {
+            [
+                "show ",
+                "neighbors ",
+                "path ",
+                "find ",
+                "evidence ",
+                "stats",
+                "schema",
+                "docs",
+            ]
+            .iter()
+            .any(|k| l.starts_with(k))
+        })
+        .collect();
+    assert!(examples.len() >= 12, "{help}");
+    let dir = util::tempdir();
+    let script = dir.path().join("help.kq");
+    std::fs::write(&script, examples.join("\n")).expect("write");
+    let mut c = util::zhitu();
+    c.args(["run", "--keep-going", "-g", GRAPH]).arg(&script);
+    let (code, _, err) = util::run(&mut c);
+    assert_eq!((code, err.as_str()), (0, ""), "{}", examples.join("\n"));
+}
