@@ -46,6 +46,8 @@ pub enum ReplError {
     Editor(#[from] ReadlineError),
     #[error("cannot write: {0}")]
     Io(#[from] std::io::Error),
+    #[error("cannot read standard input (line {line}): {source}")]
+    Read { line: usize, source: std::io::Error },
 }
 
 /// One REPL session over a graph: the output format, timing, and how many statements failed.
@@ -265,7 +267,10 @@ pub fn piped(
     // The line the pending input starts at.
     let mut start = 1;
     for (i, line) in input.lines().enumerate() {
-        let line = line?;
+        let line = line.map_err(|source| ReplError::Read {
+            line: i + 1,
+            source,
+        })?;
         if pending.is_empty() {
             start = i + 1;
         } else {
