@@ -266,3 +266,28 @@ fn example_scripts_run_on_the_bundled_graph() {
         assert!(!out.is_empty(), "{name}");
     }
 }
+
+#[test]
+fn several_scripts_run_in_order_and_stop_at_a_failing_one() {
+    let dir = util::tempdir();
+    let bad = write(dir.path(), "a.kq", "show 无此物\n");
+    let good = write(dir.path(), "b.kq", "show 星河科技\n");
+    let mut c = util::zhitu();
+    c.args(["run", "-g", GRAPH]).arg(&bad).arg(&good);
+    let (code, out, err) = util::run(&mut c);
+    assert_eq!(code, 1);
+    assert!(
+        err.starts_with(&format!("{}:1:6: ", bad.display())),
+        "{err}"
+    );
+    assert!(!out.contains("星河科技"), "{out}");
+    let mut c = util::zhitu();
+    c.args(["run", "--keep-going", "-g", GRAPH])
+        .arg(&bad)
+        .arg("no/such.kq")
+        .arg(&good);
+    let (code, out, err) = util::run(&mut c);
+    assert_eq!(code, 1);
+    assert!(out.contains("星河科技"), "{out}");
+    assert!(err.contains("zhitu: no/such.kq: cannot read: "), "{err}");
+}
