@@ -273,6 +273,7 @@ fn write_diagram_by_extension() {
 fn result() -> QueryOutput {
     QueryOutput {
         kind: "neighbors".into(),
+        title: None,
         columns: vec![
             "实体".into(),
             "类型".into(),

@@ -1,11 +1,19 @@
-//! Node-link JSON: saving (atomically: temp file + rename) and loading, both zhitu's own graphs
-//! and those networkx writes (`nx.node_link_data(G, edges="edges")`).
+//! Node-link JSON: saving (atomically: temp file + rename, one node or edge a line) and loading,
+//! both zhitu's own graphs and those networkx writes (`nx.node_link_data(G, edges="edges")`:
+//! ids of any JSON type, no `name` or `type`, `links` or `edges`, unknown keys kept as
+//! attributes). Loading streams nodes and edges straight into the graph with hand-written
+//! visitors (no intermediate `Value` tree, no `serde(flatten)` buffering), so a graph of millions
+//! of edges loads in seconds. Errors point at `file:line:column`, the column counted in characters.
 
+use std::collections::HashMap;
+use std::fmt;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use indexmap::IndexMap;
-use serde::{Deserialize, Serialize};
+use petgraph::visit::NodeIndexable;
+use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
 use super::{DocumentMeta, Edge, KnowledgeGraph, Node, NodeId};
@@ -43,19 +51,6 @@ pub enum GraphError {
     },
 }
 
-#[derive(Serialize, Deserialize)]
-struct RawGraph {
-    #[serde(default)]
-    directed: bool,
-    #[serde(default)]
-    multigraph: bool,
-    #[serde(default)]
-    graph: RawMeta,
-    nodes: Vec<RawNode>,
-    #[serde(alias = "links")]
-    edges: Vec<RawEdge>,
-}
-
 #[derive(Serialize, Deserialize, Default)]
 struct RawMeta {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -64,41 +59,40 @@ struct RawMeta {
     documents: Vec<DocumentMeta>,
 }
 
-#[derive(Serialize, Deserialize)]
-struct RawNode {
-    id: Value,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    name: Option<String>,
-    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
-    kind: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    aliases: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    docs: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    years: Vec<i32>,
+/// A node as written: the known fields, then its attributes in order.
+#[derive(Serialize)]
+struct NodeOut<'a> {
+    id: u32,
+    name: &'a str,
+    #[serde(rename = "type")]
+    kind: &'a str,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    aliases: &'a [String],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    docs: &'a [String],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    years: &'a [i32],
     #[serde(flatten)]
-    attrs: IndexMap<String, Value>,
+    attrs: &'a IndexMap<String, Value>,
 }
 
-#[derive(Serialize, Deserialize)]
-struct RawEdge {
-    source: Value,
-    target: Value,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    relation: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    confidence: Option<f32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    weight: Option<u32>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    evidence: Vec<Evidence>,
+/// An edge as written.
+#[derive(Serialize)]
+struct EdgeOut<'a> {
+    source: u32,
+    target: u32,
+    relation: &'a str,
+    confidence: f32,
+    weight: u32,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    evidence: &'a [Evidence],
     #[serde(flatten)]
-    attrs: IndexMap<String, Value>,
+    attrs: &'a IndexMap<String, Value>,
 }
 
 impl KnowledgeGraph {
-    /// Writes the graph as node-link JSON to `path`, atomically.
+    /// Writes the graph as node-link JSON to `path`, atomically: a temporary file in the same
+    /// folder, renamed over `path` once complete.
     ///
     /// # Errors
     /// [`GraphError::Write`] when the file cannot be written; the old file is then untouched.
@@ -114,15 +108,17 @@ impl KnowledgeGraph {
         std::fs::create_dir_all(dir).map_err(err)?;
         let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(err)?;
         {
-            let mut w = std::io::BufWriter::new(tmp.as_file_mut());
+            let mut w = std::io::BufWriter::with_capacity(1 << 20, tmp.as_file_mut());
             self.write_json(&mut w).map_err(err)?;
             w.flush().map_err(err)?;
         }
+        tmp.as_file().sync_all().map_err(err)?;
         tmp.persist(path).map_err(|e| err(e.error))?;
         Ok(())
     }
 
-    /// Writes the graph as node-link JSON, one node or edge a line.
+    /// Writes the graph as node-link JSON, one node or edge a line. Ids are renumbered densely
+    /// in id order, so the output depends only on the graph's contents.
     ///
     /// # Errors
     /// Any I/O error of `w`.
@@ -136,35 +132,42 @@ impl KnowledgeGraph {
             "{{\"directed\": true, \"multigraph\": true,\n \"graph\": {},\n \"nodes\": [",
             serde_json::to_string(&meta)?
         )?;
+        let mut dense: HashMap<NodeId, u32> = HashMap::new();
+        let renumber = self.graph.node_count() != NodeIndexable::node_bound(&self.graph);
         for (i, id) in self.node_ids().enumerate() {
-            let n = self.node(id).expect("listed node");
-            let raw = RawNode {
-                id: Value::from(id.0),
-                name: Some(n.name.clone()),
-                kind: Some(n.kind.as_str().to_string()),
-                aliases: n.aliases.clone(),
-                docs: n.docs.clone(),
-                years: n.years.clone(),
-                attrs: n.attrs.clone(),
+            let Some(n) = self.node(id) else { continue };
+            if renumber {
+                dense.insert(id, i as u32);
+            }
+            let out = NodeOut {
+                id: i as u32,
+                name: &n.name,
+                kind: n.kind.as_str(),
+                aliases: &n.aliases,
+                docs: &n.docs,
+                years: &n.years,
+                attrs: &n.attrs,
             };
-            let sep = if i == 0 { "\n  " } else { ",\n  " };
-            write!(w, "{sep}{}", serde_json::to_string(&raw)?)?;
+            w.write_all(if i == 0 { b"\n  " } else { b",\n  " })?;
+            serde_json::to_writer(&mut *w, &out)?;
         }
-        write!(w, "],\n \"edges\": [")?;
+        w.write_all(b"],\n \"edges\": [")?;
+        let num = |id: NodeId| if renumber { dense[&id] } else { id.0 };
         for (i, id) in self.edge_ids().enumerate() {
-            let e = self.edge(id).expect("listed edge");
-            let (s, t) = self.endpoints(id).expect("listed edge");
-            let raw = RawEdge {
-                source: Value::from(s.0),
-                target: Value::from(t.0),
-                relation: Some(e.relation.as_str().to_string()),
-                confidence: Some(e.confidence),
-                weight: Some(e.weight),
-                evidence: e.evidence.clone(),
-                attrs: e.attrs.clone(),
+            let (Some(e), Some((s, t))) = (self.edge(id), self.endpoints(id)) else {
+                continue;
             };
-            let sep = if i == 0 { "\n  " } else { ",\n  " };
-            write!(w, "{sep}{}", serde_json::to_string(&raw)?)?;
+            let out = EdgeOut {
+                source: num(s),
+                target: num(t),
+                relation: e.relation.as_str(),
+                confidence: e.confidence,
+                weight: e.weight,
+                evidence: &e.evidence,
+                attrs: &e.attrs,
+            };
+            w.write_all(if i == 0 { b"\n  " } else { b",\n  " })?;
+            serde_json::to_writer(&mut *w, &out)?;
         }
         writeln!(w, "]}}")
     }
@@ -173,6 +176,9 @@ impl KnowledgeGraph {
     ///
     /// # Errors
     /// [`GraphError`] naming the file (and line and column for malformed JSON).
+    ///
+    /// # Complexity
+    /// Linear in the file's size; memory is the file plus the graph.
     pub fn load(path: &Path) -> Result<KnowledgeGraph, GraphError> {
         let bytes = std::fs::read(path).map_err(|source| GraphError::Read {
             path: path.to_path_buf(),
@@ -185,76 +191,499 @@ impl KnowledgeGraph {
     ///
     /// # Errors
     /// As [`KnowledgeGraph::load`].
+    ///
+    /// # Example
+    /// ```
+    /// use std::path::Path;
+    /// use zhitu::graph::KnowledgeGraph;
+    /// let json = br#"{"nodes": [{"id": "a"}, {"id": "b", "colour": "red"}], "links": [{"source": "a", "target": "b"}]}"#;
+    /// let g = KnowledgeGraph::from_json_slice(Path::new("nx.json"), json).unwrap();
+    /// assert_eq!((g.node_count(), g.edge_count()), (2, 1));
+    /// let err = KnowledgeGraph::from_json_slice(Path::new("bad.json"), b"{\"nodes\": [\n  {\"id\": }]}").unwrap_err();
+    /// assert_eq!(err.to_string(), "bad.json:2:10: not a node-link graph: expected value");
+    /// ```
     pub fn from_json_slice(path: &Path, bytes: &[u8]) -> Result<KnowledgeGraph, GraphError> {
-        let raw: RawGraph = serde_json::from_slice(bytes).map_err(|e| GraphError::Parse {
-            path: path.to_path_buf(),
-            line: e.line(),
-            column: e.column(),
-            message: e.to_string(),
-        })?;
-        let mut g = KnowledgeGraph {
-            documents: raw.graph.documents,
-            ..Default::default()
-        };
-        let mut ids: IndexMap<String, NodeId> = IndexMap::with_capacity(raw.nodes.len());
-        for n in raw.nodes {
-            let key = id_key(&n.id);
-            let mut attrs = n.attrs;
-            let kind = match n.kind.as_deref() {
-                Some(k) => EntityType::parse(k).unwrap_or_else(|| {
-                    attrs.insert("type_label".into(), Value::from(k));
-                    EntityType::Unknown
-                }),
-                None => EntityType::Unknown,
-            };
-            let name = n.name.unwrap_or_else(|| key.clone());
-            let id = g.add_node(Node {
-                name,
-                kind,
-                aliases: n.aliases,
-                docs: n.docs,
-                years: n.years,
-                attrs,
+        let mut loader = Loader::default();
+        let mut de = serde_json::Deserializer::from_slice(bytes);
+        let parsed = (&mut loader).deserialize(&mut de).and_then(|()| de.end());
+        if let Err(e) = parsed {
+            let mut message = e.to_string();
+            if let Some(i) = message.rfind(" at line ") {
+                message.truncate(i);
+            }
+            return Err(GraphError::Parse {
+                path: path.to_path_buf(),
+                line: e.line(),
+                column: char_column(bytes, e.line(), e.column()),
+                message,
             });
-            ids.insert(key, id);
         }
-        for (index, e) in raw.edges.into_iter().enumerate() {
-            let end = |v: &Value| {
-                let key = id_key(v);
-                ids.get(&key).copied().ok_or(GraphError::DanglingEdge {
-                    path: path.to_path_buf(),
-                    index,
-                    id: key,
-                })
-            };
-            let (s, t) = (end(&e.source)?, end(&e.target)?);
-            let mut attrs = e.attrs;
-            let relation = match e.relation.as_deref() {
-                Some(r) => RelationType::parse(r).unwrap_or_else(|| {
-                    attrs.insert("label".into(), Value::from(r));
-                    RelationType::Related
-                }),
-                None => RelationType::Related,
-            };
-            g.add_edge(
-                s,
-                t,
-                Edge {
-                    relation,
-                    confidence: e.confidence.unwrap_or(1.0),
-                    weight: e.weight.unwrap_or(1),
-                    evidence: e.evidence,
-                    attrs,
-                },
-            );
-        }
-        Ok(g)
+        loader.finish(path)
     }
 }
 
-fn id_key(v: &Value) -> String {
+/// serde_json counts columns in bytes; users count characters.
+fn char_column(bytes: &[u8], line: usize, column: usize) -> usize {
+    let start = if line <= 1 {
+        0
+    } else {
+        bytes
+            .iter()
+            .enumerate()
+            .filter(|(_, &b)| b == b'\n')
+            .nth(line - 2)
+            .map(|(i, _)| i + 1)
+            .unwrap_or(0)
+    };
+    let end = (start + column).min(bytes.len());
+    String::from_utf8_lossy(&bytes[start..end]).chars().count()
+}
+
+/// A node id as written: zhitu writes integers; networkx may write any JSON value.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum IdKey {
+    Int(i64),
+    Other(String),
+}
+
+impl IdKey {
+    fn from_value(v: Value) -> IdKey {
+        match v {
+            Value::Number(n) if n.as_i64().is_some() => IdKey::Int(n.as_i64().unwrap_or(0)),
+            Value::String(s) => IdKey::Other(s),
+            other => IdKey::Other(other.to_string()),
+        }
+    }
+}
+
+impl fmt::Display for IdKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            IdKey::Int(i) => write!(f, "{i}"),
+            IdKey::Other(s) => f.write_str(s),
+        }
+    }
+}
+
+/// Streams a node-link document into a graph.
+#[derive(Default)]
+struct Loader {
+    graph: KnowledgeGraph,
+    /// Whether every id so far was its node's position (zhitu's own graphs): no map needed.
+    dense: bool,
+    ids: HashMap<IdKey, NodeId>,
+    /// Edges read before their nodes: (index, source, target, edge).
+    pending: Vec<(usize, IdKey, IdKey, Edge)>,
+    edges_read: usize,
+    saw_nodes: bool,
+    saw_edges: bool,
+}
+
+impl Loader {
+    fn resolve(&self, key: &IdKey) -> Option<NodeId> {
+        if self.dense {
+            match key {
+                IdKey::Int(i) if (*i as u64) < self.graph.node_count() as u64 && *i >= 0 => {
+                    Some(NodeId(*i as u32))
+                }
+                _ => None,
+            }
+        } else {
+            self.ids.get(key).copied()
+        }
+    }
+
+    fn add_node(&mut self, key: IdKey, node: Node) {
+        let index = self.graph.node_count();
+        if self.dense && key != IdKey::Int(index as i64) {
+            self.dense = false;
+            self.ids = (0..index)
+                .map(|i| (IdKey::Int(i as i64), NodeId(i as u32)))
+                .collect();
+        }
+        let id = self.graph.add_node(node);
+        if !self.dense {
+            self.ids.entry(key).or_insert(id);
+        }
+    }
+
+    fn finish(mut self, path: &Path) -> Result<KnowledgeGraph, GraphError> {
+        for (index, s, t, edge) in std::mem::take(&mut self.pending) {
+            let end = |k: &IdKey| {
+                self.resolve(k).ok_or_else(|| GraphError::DanglingEdge {
+                    path: path.to_path_buf(),
+                    index,
+                    id: k.to_string(),
+                })
+            };
+            let (s, t) = (end(&s)?, end(&t)?);
+            self.graph.add_edge(s, t, edge);
+        }
+        Ok(self.graph)
+    }
+}
+
+/// The keys of the top-level object.
+enum TopKey {
+    Graph,
+    Nodes,
+    Edges,
+    Other,
+}
+
+impl<'de> Deserialize<'de> for TopKey {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = TopKey;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<TopKey, E> {
+                Ok(match s {
+                    "graph" => TopKey::Graph,
+                    "nodes" => TopKey::Nodes,
+                    "edges" | "links" => TopKey::Edges,
+                    _ => TopKey::Other,
+                })
+            }
+        }
+        d.deserialize_identifier(V)
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for &mut Loader {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for &mut Loader {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an object with `nodes` and `edges` (or `links`)")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        self.dense = true;
+        while let Some(key) = map.next_key::<TopKey>()? {
+            match key {
+                TopKey::Graph => {
+                    let meta: Value = map.next_value()?;
+                    if let Some(docs) = meta.get("documents") {
+                        if let Ok(docs) = serde_json::from_value(docs.clone()) {
+                            self.graph.documents = docs;
+                        }
+                    }
+                }
+                TopKey::Nodes => {
+                    self.saw_nodes = true;
+                    map.next_value_seed(Nodes(self))?;
+                }
+                TopKey::Edges => {
+                    self.saw_edges = true;
+                    map.next_value_seed(Edges(self))?;
+                }
+                TopKey::Other => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        if !self.saw_nodes {
+            return Err(de::Error::missing_field("nodes"));
+        }
+        if !self.saw_edges {
+            return Err(de::Error::missing_field("edges"));
+        }
+        Ok(())
+    }
+}
+
+struct Nodes<'a>(&'a mut Loader);
+struct Edges<'a>(&'a mut Loader);
+
+impl<'de> DeserializeSeed<'de> for Nodes<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Nodes<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list of nodes")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while let Some(RawNode(key, node)) = seq.next_element()? {
+            self.0.add_node(key, node);
+        }
+        Ok(())
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Edges<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Edges<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list of edges")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let loader = self.0;
+        while let Some(RawEdge(s, t, edge)) = seq.next_element()? {
+            let index = loader.edges_read;
+            loader.edges_read += 1;
+            match (loader.resolve(&s), loader.resolve(&t)) {
+                (Some(s), Some(t)) if loader.saw_nodes => {
+                    loader.graph.add_edge(s, t, edge);
+                }
+                _ => loader.pending.push((index, s, t, edge)),
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One node: its id and contents.
+struct RawNode(IdKey, Node);
+
+/// One edge: its ends and contents.
+struct RawEdge(IdKey, IdKey, Edge);
+
+/// Node and edge keys zhitu knows; anything else becomes an attribute.
+enum Key {
+    Id,
+    Name,
+    Type,
+    Aliases,
+    Docs,
+    Years,
+    Source,
+    Target,
+    Relation,
+    Confidence,
+    Weight,
+    Evidence,
+    Other(String),
+}
+
+impl<'de> Deserialize<'de> for Key {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Key;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Key, E> {
+                Ok(match s {
+                    "id" => Key::Id,
+                    "name" => Key::Name,
+                    "type" => Key::Type,
+                    "aliases" => Key::Aliases,
+                    "docs" => Key::Docs,
+                    "years" => Key::Years,
+                    "source" => Key::Source,
+                    "target" => Key::Target,
+                    "relation" => Key::Relation,
+                    "confidence" => Key::Confidence,
+                    "weight" => Key::Weight,
+                    "evidence" => Key::Evidence,
+                    other => Key::Other(other.to_string()),
+                })
+            }
+        }
+        d.deserialize_identifier(V)
+    }
+}
+
+/// A list of strings where one is expected; anything else is kept whole as an attribute.
+fn strings(v: Value) -> Result<Vec<String>, Value> {
     match v {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
+        Value::Array(items) if items.iter().all(Value::is_string) => Ok(items
+            .into_iter()
+            .filter_map(|x| match x {
+                Value::String(s) => Some(s),
+                _ => None,
+            })
+            .collect()),
+        Value::Null => Ok(Vec::new()),
+        other => Err(other),
+    }
+}
+
+impl<'de> Deserialize<'de> for RawNode {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawNode;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a node object with an `id`")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawNode, A::Error> {
+                let mut id = None;
+                let mut name: Option<String> = None;
+                let mut kind = EntityType::Unknown;
+                let mut n = Node {
+                    name: String::new(),
+                    kind,
+                    aliases: Vec::new(),
+                    docs: Vec::new(),
+                    years: Vec::new(),
+                    attrs: IndexMap::new(),
+                };
+                while let Some(key) = map.next_key::<Key>()? {
+                    match key {
+                        Key::Id => id = Some(IdKey::from_value(map.next_value()?)),
+                        Key::Name => {
+                            name = Some(match map.next_value::<Value>()? {
+                                Value::String(s) => s,
+                                other => other.to_string(),
+                            })
+                        }
+                        Key::Type => match map.next_value::<Value>()? {
+                            Value::String(s) => match EntityType::parse(&s) {
+                                Some(k) => kind = k,
+                                None => {
+                                    n.attrs.insert("type_label".into(), Value::String(s));
+                                }
+                            },
+                            Value::Null => {}
+                            other => {
+                                n.attrs.insert("type_label".into(), other);
+                            }
+                        },
+                        Key::Aliases => match strings(map.next_value()?) {
+                            Ok(v) => n.aliases = v,
+                            Err(v) => {
+                                n.attrs.insert("aliases".into(), v);
+                            }
+                        },
+                        Key::Docs => match strings(map.next_value()?) {
+                            Ok(v) => n.docs = v,
+                            Err(v) => {
+                                n.attrs.insert("docs".into(), v);
+                            }
+                        },
+                        Key::Years => match map.next_value::<Value>()? {
+                            Value::Array(ys) if ys.iter().all(|y| y.as_i64().is_some()) => {
+                                n.years = ys
+                                    .iter()
+                                    .filter_map(|y| y.as_i64())
+                                    .map(|y| y as i32)
+                                    .collect()
+                            }
+                            other => {
+                                n.attrs.insert("years".into(), other);
+                            }
+                        },
+                        Key::Other(k) => {
+                            n.attrs.insert(k, map.next_value()?);
+                        }
+                        other => {
+                            n.attrs.insert(key_name(&other).into(), map.next_value()?);
+                        }
+                    }
+                }
+                let id = id.ok_or_else(|| de::Error::missing_field("id"))?;
+                n.kind = kind;
+                n.name = name.unwrap_or_else(|| id.to_string());
+                Ok(RawNode(id, n))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for RawEdge {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawEdge;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an edge object with `source` and `target`")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawEdge, A::Error> {
+                let (mut source, mut target) = (None, None);
+                let mut e = Edge {
+                    relation: RelationType::Related,
+                    confidence: 1.0,
+                    weight: 1,
+                    evidence: Vec::new(),
+                    attrs: IndexMap::new(),
+                };
+                while let Some(key) = map.next_key::<Key>()? {
+                    match key {
+                        Key::Source => source = Some(IdKey::from_value(map.next_value()?)),
+                        Key::Target => target = Some(IdKey::from_value(map.next_value()?)),
+                        Key::Relation => match map.next_value::<Value>()? {
+                            Value::String(s) => match RelationType::parse(&s) {
+                                Some(r) => e.relation = r,
+                                None => {
+                                    e.attrs.insert("label".into(), Value::String(s));
+                                }
+                            },
+                            other => {
+                                e.attrs.insert("relation".into(), other);
+                            }
+                        },
+                        Key::Confidence => match map.next_value::<Value>()? {
+                            Value::Number(x) if x.as_f64().is_some() => {
+                                e.confidence = x.as_f64().unwrap_or(1.0) as f32
+                            }
+                            other => {
+                                e.attrs.insert("confidence".into(), other);
+                            }
+                        },
+                        Key::Weight => match map.next_value::<Value>()? {
+                            Value::Number(x)
+                                if x.as_u64().is_some_and(|w| w <= u32::MAX as u64) =>
+                            {
+                                e.weight = x.as_u64().unwrap_or(1) as u32
+                            }
+                            other => {
+                                e.attrs.insert("weight".into(), other);
+                            }
+                        },
+                        Key::Evidence => e.evidence = map.next_value()?,
+                        Key::Other(k) => {
+                            e.attrs.insert(k, map.next_value()?);
+                        }
+                        other => {
+                            e.attrs.insert(key_name(&other).into(), map.next_value()?);
+                        }
+                    }
+                }
+                let source = source.ok_or_else(|| de::Error::missing_field("source"))?;
+                let target = target.ok_or_else(|| de::Error::missing_field("target"))?;
+                Ok(RawEdge(source, target, e))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+fn key_name(k: &Key) -> &str {
+    match k {
+        Key::Id => "id",
+        Key::Name => "name",
+        Key::Type => "type",
+        Key::Aliases => "aliases",
+        Key::Docs => "docs",
+        Key::Years => "years",
+        Key::Source => "source",
+        Key::Target => "target",
+        Key::Relation => "relation",
+        Key::Confidence => "confidence",
+        Key::Weight => "weight",
+        Key::Evidence => "evidence",
+        Key::Other(s) => s,
     }
 }

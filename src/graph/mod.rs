@@ -1,9 +1,10 @@
 //! The knowledge graph: the only module that imports petgraph. [`KnowledgeGraph`] is a
 //! `StableGraph` of [`Node`]s and [`Edge`]s with an `IndexMap` from every name and alias to its
-//! nodes; it loads and saves node-link JSON (atomically) and reports stats and schema.
-//! Never formats output, never parses queries.
+//! nodes; it loads and saves node-link JSON (atomically, [`io`]) and reports stats and schema
+//! ([`stats`]). Never formats output, never parses queries.
 
 mod io;
+pub mod stats;
 pub mod synth;
 
 use indexmap::IndexMap;
@@ -12,7 +13,8 @@ use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use serde::{Deserialize, Serialize};
 
-pub use io::GraphError;
+pub use io::{GraphError, FORMAT};
+pub use stats::{GraphStats, SchemaRow};
 
 use crate::model::{EntityType, RelationType};
 use crate::resolve::{Evidence, Resolved};
@@ -73,7 +75,7 @@ pub struct Edge {
 pub struct KnowledgeGraph {
     graph: StableDiGraph<Node, Edge>,
     /// Name or alias → nodes with it.
-    names: IndexMap<String, Vec<NodeId>>,
+    names: IndexMap<String, Ids>,
     documents: Vec<DocumentMeta>,
 }
 
@@ -117,9 +119,11 @@ impl KnowledgeGraph {
             .collect();
         let id = NodeId(self.graph.add_node(node).index() as u32);
         for k in keys {
-            let ids = self.names.entry(k).or_default();
-            if !ids.contains(&id) {
-                ids.push(id);
+            match self.names.entry(k) {
+                indexmap::map::Entry::Occupied(mut e) => e.get_mut().push(id),
+                indexmap::map::Entry::Vacant(e) => {
+                    e.insert(Ids::One(id));
+                }
             }
         }
         id
@@ -189,7 +193,7 @@ impl KnowledgeGraph {
 
     /// The nodes whose name or alias is exactly `name`.
     pub fn lookup(&self, name: &str) -> &[NodeId] {
-        self.names.get(name).map(Vec::as_slice).unwrap_or(&[])
+        self.names.get(name).map(Ids::as_slice).unwrap_or(&[])
     }
 
     /// Every indexed name and alias with its nodes, in insertion order.
@@ -199,6 +203,30 @@ impl KnowledgeGraph {
 
     pub fn documents(&self) -> &[DocumentMeta] {
         &self.documents
+    }
+}
+
+/// The nodes of one name: almost always one, so no allocation for it.
+#[derive(Debug, Clone)]
+enum Ids {
+    One(NodeId),
+    Many(Vec<NodeId>),
+}
+
+impl Ids {
+    fn as_slice(&self) -> &[NodeId] {
+        match self {
+            Ids::One(id) => std::slice::from_ref(id),
+            Ids::Many(v) => v,
+        }
+    }
+
+    fn push(&mut self, id: NodeId) {
+        match self {
+            Ids::One(first) if *first != id => *self = Ids::Many(vec![*first, id]),
+            Ids::Many(v) if !v.contains(&id) => v.push(id),
+            _ => {}
+        }
     }
 }
 

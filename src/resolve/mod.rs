@@ -1,10 +1,26 @@
 //! Resolution: merging mentions into entities — one node per real-world entity within and across
 //! documents (济南/济南市, 浪潮/浪潮集团, declared short forms, a user's alias registry), every
-//! merge recorded. Produces plain vectors; never builds graph indices.
+//! merge recorded in the entity's `merged_from` attribute. Targets are never merged (one node per
+//! stated figure); documents get a node each. Produces plain vectors; never builds graph indices.
+//!
+//! Files: [`names`] (normal forms, short forms), [`votes`] (a name's type across documents),
+//! `cluster` (mentions → entities), `links` (relations, MENTIONS, CO_OCCURS), [`registry`] (the
+//! user's alias file).
+
+mod cluster;
+mod links;
+pub mod names;
+pub mod registry;
+mod votes;
 
 use indexmap::IndexMap;
+use serde_json::Value;
 
-use crate::extract::{DocExtraction, Endpoint};
+pub use links::{MAX_COOCCURRENCE_EVIDENCE, MAX_EVIDENCE};
+pub use names::{company_base, normalise, place_base};
+pub use registry::{AliasError, AliasRegistry};
+
+use crate::extract::{DocExtraction, TargetMention};
 use crate::ingest::Document;
 use crate::model::{EntityType, RelationType};
 
@@ -29,7 +45,8 @@ pub struct Entity {
     pub docs: Vec<String>,
     /// Years it appears in, sorted.
     pub years: Vec<i32>,
-    /// Type-specific attributes (a Target: metric, value, unit, year, comparator, text).
+    /// Type-specific attributes (a Target: metric, value, unit, year, comparator, text; a merged
+    /// entity: `merged_from`, a list of `{"forms": [a, b], "reason": …}`).
     pub attrs: IndexMap<String, serde_json::Value>,
 }
 
@@ -52,82 +69,108 @@ pub struct Resolved {
     pub links: Vec<Link>,
 }
 
-/// A user's alias registry (`--aliases`): alias → canonical name.
-#[derive(Debug, Clone, Default)]
-pub struct AliasRegistry {
-    pub canonical: IndexMap<String, String>,
-}
-
-/// Merges every document's extraction into entities and links.
+/// Merges every document's extraction into entities and links. `extractions[i]` belongs to
+/// `docs[i]`. The result depends only on its inputs and their order (no hash order leaks):
+/// entities sorted by type, first appearance and name, then targets in document order, then one
+/// node per document.
+///
+/// # Complexity
+/// O(m log m) in the number of mentions, plus the pairs of entities sharing a sentence.
 pub fn resolve(
     docs: &[Document],
     extractions: &[DocExtraction],
     registry: &AliasRegistry,
 ) -> Resolved {
-    let _ = registry;
-    let mut out = Resolved::default();
-    let mut index: IndexMap<(String, EntityType), usize> = IndexMap::new();
+    let n = docs.len().min(extractions.len());
+    let (docs, extractions) = (&docs[..n], &extractions[..n]);
+    let clusters = cluster::cluster(docs, extractions, registry);
+    let mut entities = clusters.entities;
+    let mut target_ids = Vec::with_capacity(n);
     for (doc, ex) in docs.iter().zip(extractions) {
-        let doc_node = out.entities.len();
-        out.entities
-            .push(entity(&doc.id, EntityType::Document, doc));
-        let mut ids = Vec::with_capacity(ex.mentions.len());
-        for m in &ex.mentions {
-            let key = (m.name.clone(), m.kind);
-            let id = *index.entry(key).or_insert_with(|| {
-                out.entities.push(entity(&m.name, m.kind, doc));
-                out.entities.len() - 1
-            });
-            let e = &mut out.entities[id];
-            if !e.docs.contains(&doc.id) {
-                e.docs.push(doc.id.clone());
-            }
-            ids.push(id);
-        }
-        let tids: Vec<usize> = ex
+        let ids = ex
             .targets
             .iter()
             .map(|t| {
-                let mut e = entity(&t.text, EntityType::Target, doc);
-                e.attrs.insert("metric".into(), t.metric.clone().into());
-                e.attrs.insert("value".into(), t.value.into());
-                e.attrs.insert("unit".into(), t.unit.clone().into());
-                e.attrs.insert("year".into(), t.year.into());
-                out.entities.push(e);
-                out.entities.len() - 1
+                entities.push(target_entity(t, doc));
+                entities.len() - 1
             })
             .collect();
-        for r in &ex.relations {
-            let end = |e: Endpoint| match e {
-                Endpoint::Mention(i) => ids[i],
-                Endpoint::Target(i) => tids[i],
-                Endpoint::Document => doc_node,
-            };
-            out.links.push(Link {
-                source: end(r.source),
-                relation: r.relation,
-                target: end(r.target),
-                confidence: r.confidence,
-                weight: 1,
-                evidence: vec![Evidence {
-                    doc: doc.id.clone(),
-                    sentence: r.sentence,
-                    span: [r.span.start, r.span.end],
-                    text: Some(doc.sentence_text(r.sentence).to_string()),
-                }],
-            });
-        }
+        target_ids.push(ids);
     }
-    out
+    let mut doc_ids = Vec::with_capacity(n);
+    for doc in docs {
+        doc_ids.push(entities.len());
+        entities.push(document_entity(doc));
+    }
+    let links = links::links(
+        docs,
+        extractions,
+        &links::Ids {
+            mention: &clusters.of_mention,
+            target: &target_ids,
+            document: &doc_ids,
+        },
+    );
+    Resolved { entities, links }
 }
 
-fn entity(name: &str, kind: EntityType, doc: &Document) -> Entity {
+/// A target's node: never merged with another; its attributes as the guideline names them.
+fn target_entity(t: &TargetMention, doc: &Document) -> Entity {
+    let mut attrs = IndexMap::new();
+    attrs.insert("metric".into(), Value::from(t.metric.clone()));
+    attrs.insert("value".into(), number(t.value));
+    attrs.insert("unit".into(), Value::from(t.unit.clone()));
+    attrs.insert(
+        "year".into(),
+        t.year.map(Value::from).unwrap_or(Value::Null),
+    );
+    attrs.insert(
+        "comparator".into(),
+        t.comparator.clone().map(Value::from).unwrap_or(Value::Null),
+    );
+    attrs.insert("text".into(), Value::from(t.text.clone()));
     Entity {
-        name: name.to_string(),
-        kind,
+        name: target_name(t),
+        kind: EntityType::Target,
+        aliases: Vec::new(),
+        docs: vec![doc.id.clone()],
+        years: t.year.or(doc.year).into_iter().collect(),
+        attrs,
+    }
+}
+
+/// A target's display name: metric, value and unit (`软件业营业收入6000亿元`).
+fn target_name(t: &TargetMention) -> String {
+    let value = match number(t.value) {
+        Value::Number(n) => n.to_string(),
+        _ => String::new(),
+    };
+    format!("{}{}{}", t.metric, value, t.unit)
+}
+
+/// A JSON number, written without a fraction when it has none (6000, not 6000.0).
+fn number(x: f64) -> Value {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        Value::from(x as i64)
+    } else {
+        serde_json::Number::from_f64(x)
+            .map(Value::Number)
+            .unwrap_or(Value::Null)
+    }
+}
+
+fn document_entity(doc: &Document) -> Entity {
+    let mut attrs = IndexMap::new();
+    attrs.insert("title".into(), Value::from(doc.title.clone()));
+    Entity {
+        name: doc.id.clone(),
+        kind: EntityType::Document,
         aliases: Vec::new(),
         docs: vec![doc.id.clone()],
         years: doc.year.into_iter().collect(),
-        attrs: IndexMap::new(),
+        attrs,
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,429 @@
+//! Clustering mentions into entities. Mentions are grouped by normalised name and voted type;
+//! groups are then joined (union-find, lowest group wins) by declared aliases, company and place
+//! short forms and the user's registry. Each cluster becomes one [`Entity`] whose name is its most
+//! complete form, every other form an alias, and every join recorded in `merged_from`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::{json, Value};
+
+use super::names::{company_base, normalise, place_base};
+use super::votes::{majority, NameVotes};
+use super::{AliasRegistry, Entity};
+use crate::extract::DocExtraction;
+use crate::ingest::Document;
+use crate::model::EntityType;
+
+/// The entities of a build and which entity each mention became.
+pub(super) struct Clusters {
+    /// Sorted by type order, then first appearance, then name.
+    pub entities: Vec<Entity>,
+    /// Per document, per mention: its entity (None for a mention with an empty name).
+    pub of_mention: Vec<Vec<Option<usize>>>,
+}
+
+/// Mentions of one name (and type), or of a short form declared in one document.
+struct Group {
+    name: String,
+    kind: EntityType,
+    mentions: usize,
+    first: (usize, usize, usize),
+    docs: BTreeSet<usize>,
+}
+
+/// Why two groups were joined.
+struct Join {
+    a: usize,
+    b: usize,
+    reason: String,
+}
+
+#[derive(Default)]
+struct Forest {
+    parent: Vec<usize>,
+}
+
+impl Forest {
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
+        }
+        x
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        let (lo, hi) = (ra.min(rb), ra.max(rb));
+        self.parent[hi] = lo;
+    }
+}
+
+#[derive(Default)]
+struct Builder {
+    groups: Vec<Group>,
+    /// (name, kind, declaring document) → group.
+    index: BTreeMap<(String, EntityType, Option<usize>), usize>,
+    joins: Vec<Join>,
+    /// Forms that were never mentioned but belong to a group (declared or registered aliases).
+    extra: BTreeMap<usize, BTreeSet<String>>,
+    notes: BTreeMap<usize, Vec<Value>>,
+}
+
+impl Builder {
+    fn group(
+        &mut self,
+        key: (String, EntityType, Option<usize>),
+        at: (usize, usize, usize),
+    ) -> usize {
+        let next = self.groups.len();
+        let id = *self.index.entry(key.clone()).or_insert(next);
+        if id == next {
+            self.groups.push(Group {
+                name: key.0,
+                kind: key.1,
+                mentions: 0,
+                first: at,
+                docs: BTreeSet::new(),
+            });
+        }
+        let g = &mut self.groups[id];
+        g.mentions += 1;
+        g.first = g.first.min(at);
+        g.docs.insert(at.0);
+        id
+    }
+
+    fn join(&mut self, a: usize, b: usize, reason: impl Into<String>) {
+        if a != b {
+            self.joins.push(Join {
+                a,
+                b,
+                reason: reason.into(),
+            });
+        }
+    }
+}
+
+/// Groups every mention of every document into entities.
+pub(super) fn cluster(
+    docs: &[Document],
+    extractions: &[DocExtraction],
+    registry: &AliasRegistry,
+) -> Clusters {
+    let names: Vec<Vec<String>> = extractions
+        .iter()
+        .map(|ex| ex.mentions.iter().map(|m| normalise(&m.name)).collect())
+        .collect();
+    // Short forms a document declares: (document, alias) → the mentions they stand for.
+    let mut declared: BTreeMap<(usize, String), Vec<usize>> = BTreeMap::new();
+    for (d, ex) in extractions.iter().enumerate() {
+        for a in &ex.aliases {
+            let alias = normalise(&a.alias);
+            match names[d].get(a.mention) {
+                Some(full) if !alias.is_empty() && *full != alias && !full.is_empty() => {
+                    declared.entry((d, alias)).or_default().push(a.mention)
+                }
+                _ => {}
+            }
+        }
+    }
+    let is_declared = |d: usize, n: &str| declared.contains_key(&(d, n.to_string()));
+
+    let mut votes: BTreeMap<&str, NameVotes> = BTreeMap::new();
+    for (d, ex) in extractions.iter().enumerate() {
+        for (m, n) in ex.mentions.iter().zip(&names[d]) {
+            if !n.is_empty() && !is_declared(d, n) {
+                votes.entry(n.as_str()).or_default().add(d, m.kind);
+            }
+        }
+    }
+    let verdicts: BTreeMap<&str, _> = votes.iter().map(|(n, v)| (*n, v.verdict())).collect();
+
+    let mut b = Builder::default();
+    let mut of_group: Vec<Vec<Option<usize>>> = Vec::with_capacity(extractions.len());
+    for (d, ex) in extractions.iter().enumerate() {
+        let mut row = Vec::with_capacity(ex.mentions.len());
+        for (m, n) in ex.mentions.iter().zip(&names[d]) {
+            if n.is_empty() {
+                row.push(None);
+                continue;
+            }
+            let at = (d, m.sentence, m.span.start);
+            let key = if is_declared(d, n) {
+                (n.clone(), EntityType::Unknown, Some(d))
+            } else {
+                let kind = verdicts
+                    .get(n.as_str())
+                    .and_then(|v| v.by_doc.get(&d).copied())
+                    .unwrap_or(m.kind);
+                (n.clone(), kind, None)
+            };
+            let g = b.group(key, at);
+            if b.groups[g].kind == EntityType::Unknown {
+                b.groups[g].kind = m.kind;
+            }
+            row.push(Some(g));
+        }
+        of_group.push(row);
+    }
+    for (name, v) in &verdicts {
+        if v.overruled.is_empty() {
+            continue;
+        }
+        if let Some(&g) = b.index.get(&(name.to_string(), v.primary, None)) {
+            for (kind, n) in &v.overruled {
+                b.notes.entry(g).or_default().push(json!({
+                    "form": name,
+                    "reason": format!("type vote: typed {kind} in {n} document(s), {} kept", v.primary),
+                }));
+            }
+        }
+    }
+
+    join_declared(&mut b, docs, &declared, &of_group, &names);
+    join_short_forms(&mut b);
+    let forced = join_registry(&mut b, registry);
+    finish(b, docs, &of_group, forced)
+}
+
+/// A declared short form joins the mention it stands for; one never mentioned becomes an alias.
+fn join_declared(
+    b: &mut Builder,
+    docs: &[Document],
+    declared: &BTreeMap<(usize, String), Vec<usize>>,
+    of_group: &[Vec<Option<usize>>],
+    names: &[Vec<String>],
+) {
+    for ((d, alias), targets) in declared {
+        let doc = docs.get(*d).map(|x| x.id.as_str()).unwrap_or("");
+        let local = b
+            .index
+            .get(&(alias.clone(), EntityType::Unknown, Some(*d)))
+            .copied();
+        for &m in targets {
+            let Some(Some(full)) = of_group.get(*d).and_then(|r| r.get(m)) else {
+                continue;
+            };
+            let full = *full;
+            match local {
+                Some(g) => b.join(full, g, format!("declared alias in {doc}")),
+                None => {
+                    b.extra.entry(full).or_default().insert(alias.clone());
+                    b.notes.entry(full).or_default().push(json!({
+                        "forms": [names[*d][m], alias],
+                        "reason": format!("declared alias in {doc}"),
+                    }));
+                }
+            }
+        }
+    }
+}
+
+/// 浪潮 ↔ 浪潮集团: enterprises sharing a bare name once company suffixes are stripped.
+/// 济南 ↔ 济南市: a place and the one place that is its name plus 市/省/区/县.
+fn join_short_forms(b: &mut Builder) {
+    let mut companies: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut places: BTreeMap<String, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
+    for ((name, kind, at), &g) in &b.index {
+        if at.is_some() {
+            continue;
+        }
+        match kind {
+            EntityType::Enterprise => companies
+                .entry(company_base(name).to_string())
+                .or_default()
+                .push(g),
+            EntityType::Place => {
+                let (base, suffix) = place_base(name);
+                let e = places.entry(base.to_string()).or_default();
+                if suffix.is_some() {
+                    e.1.push(g);
+                } else {
+                    e.0.push(g);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut joins = Vec::new();
+    for gs in companies.values() {
+        let mut gs = gs.clone();
+        gs.sort_unstable();
+        for &g in &gs[1..] {
+            joins.push((gs[0], g, "company suffix"));
+        }
+    }
+    for (bare, suffixed) in places.values() {
+        // 吉林 with both 吉林市 and 吉林省 is ambiguous: left alone.
+        if let ([g], [s]) = (bare.as_slice(), suffixed.as_slice()) {
+            joins.push((*g, *s, "place suffix"));
+        }
+    }
+    for (a, c, why) in joins {
+        b.join(a, c, why);
+    }
+}
+
+/// The user's registry joins every group named by one line; the line's canonical name wins.
+fn join_registry(b: &mut Builder, registry: &AliasRegistry) -> BTreeMap<usize, String> {
+    let mut forced = BTreeMap::new();
+    if registry.canonical.is_empty() {
+        return forced;
+    }
+    let mut by_name: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for ((name, _, _), &g) in &b.index {
+        by_name.entry(name.as_str()).or_default().push(g);
+    }
+    let mut joins = Vec::new();
+    for (canonical, aliases) in registry.groups() {
+        let mut hit: Vec<usize> = std::iter::once(canonical)
+            .chain(aliases.iter().copied())
+            .flat_map(|n| by_name.get(n).cloned().unwrap_or_default())
+            .collect();
+        hit.sort_unstable();
+        hit.dedup();
+        let Some(&first) = hit.first() else { continue };
+        for &g in &hit[1..] {
+            joins.push((first, g));
+        }
+        let extra: BTreeSet<String> = std::iter::once(canonical)
+            .chain(aliases.iter().copied())
+            .map(str::to_string)
+            .collect();
+        b.extra.entry(first).or_default().extend(extra);
+        forced.insert(first, canonical.to_string());
+    }
+    for (a, c) in joins {
+        b.join(a, c, "alias registry");
+    }
+    forced
+}
+
+/// Resolves the joins into clusters and the clusters into sorted entities.
+fn finish(
+    b: Builder,
+    docs: &[Document],
+    of_group: &[Vec<Option<usize>>],
+    forced: BTreeMap<usize, String>,
+) -> Clusters {
+    let mut forest = Forest {
+        parent: (0..b.groups.len()).collect(),
+    };
+    for j in &b.joins {
+        forest.union(j.a, j.b);
+    }
+    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for g in 0..b.groups.len() {
+        members.entry(forest.find(g)).or_default().push(g);
+    }
+    let mut joins_of: BTreeMap<usize, Vec<Value>> = BTreeMap::new();
+    for j in &b.joins {
+        let (x, y) = (&b.groups[j.a].name, &b.groups[j.b].name);
+        if x != y {
+            joins_of
+                .entry(forest.find(j.a))
+                .or_default()
+                .push(json!({"forms": [x, y], "reason": j.reason}));
+        }
+    }
+    let mut forced_root: BTreeMap<usize, String> = BTreeMap::new();
+    for (g, name) in forced {
+        forced_root.entry(forest.find(g)).or_insert(name);
+    }
+
+    let mut built: Vec<(Entity, (usize, usize, usize), usize)> = Vec::new();
+    for (root, gs) in &members {
+        let groups: Vec<&Group> = gs.iter().map(|&g| &b.groups[g]).collect();
+        let kind = majority_kind(&groups);
+        let name = forced_root
+            .get(root)
+            .cloned()
+            .unwrap_or_else(|| most_complete(&groups));
+        let mut forms: BTreeSet<String> = groups.iter().map(|g| g.name.clone()).collect();
+        for g in gs {
+            if let Some(extra) = b.extra.get(g) {
+                forms.extend(extra.iter().cloned());
+            }
+        }
+        forms.remove(&name);
+        let doc_idx: BTreeSet<usize> = groups.iter().flat_map(|g| g.docs.iter().copied()).collect();
+        let mut doc_ids: Vec<String> = doc_idx
+            .iter()
+            .filter_map(|&d| docs.get(d).map(|x| x.id.clone()))
+            .collect();
+        doc_ids.sort();
+        doc_ids.dedup();
+        let years: BTreeSet<i32> = doc_idx
+            .iter()
+            .filter_map(|&d| docs.get(d).and_then(|x| x.year))
+            .collect();
+        let mut merged: Vec<Value> = joins_of.remove(root).unwrap_or_default();
+        for g in gs {
+            merged.extend(b.notes.get(g).cloned().unwrap_or_default());
+        }
+        merged.sort_by_key(|v| v.to_string());
+        merged.dedup();
+        let mut attrs = indexmap::IndexMap::new();
+        if !merged.is_empty() {
+            attrs.insert("merged_from".to_string(), Value::Array(merged));
+        }
+        let first = groups.iter().map(|g| g.first).min().unwrap_or_default();
+        built.push((
+            Entity {
+                name,
+                kind,
+                aliases: forms.into_iter().collect(),
+                docs: doc_ids,
+                years: years.into_iter().collect(),
+                attrs,
+            },
+            first,
+            *root,
+        ));
+    }
+    built.sort_by(|a, b| (a.0.kind, a.1, &a.0.name, a.2).cmp(&(b.0.kind, b.1, &b.0.name, b.2)));
+    let mut entity_of_root = BTreeMap::new();
+    for (i, (_, _, root)) in built.iter().enumerate() {
+        entity_of_root.insert(*root, i);
+    }
+    let of_mention = of_group
+        .iter()
+        .map(|row| {
+            row.iter()
+                .map(|g| g.and_then(|g| entity_of_root.get(&forest.find(g)).copied()))
+                .collect()
+        })
+        .collect();
+    Clusters {
+        entities: built.into_iter().map(|x| x.0).collect(),
+        of_mention,
+    }
+}
+
+/// The cluster's type: most mentions, ties to the fixed type order.
+fn majority_kind(groups: &[&Group]) -> EntityType {
+    let mut votes: BTreeMap<EntityType, usize> = BTreeMap::new();
+    for g in groups {
+        *votes.entry(g.kind).or_default() += g.mentions;
+    }
+    majority(votes.into_iter())
+}
+
+/// The most complete form: the longest (in characters), then the most mentioned, then the first
+/// in code-point order.
+fn most_complete(groups: &[&Group]) -> String {
+    let mut by_name: BTreeMap<&str, usize> = BTreeMap::new();
+    for g in groups {
+        *by_name.entry(g.name.as_str()).or_default() += g.mentions;
+    }
+    by_name
+        .into_iter()
+        .max_by(|a, b| {
+            (a.0.chars().count(), a.1)
+                .cmp(&(b.0.chars().count(), b.1))
+                .then(b.0.cmp(a.0))
+        })
+        .map(|(n, _)| n.to_string())
+        .unwrap_or_default()
+}

@@ -1,0 +1,175 @@
+//! Edges of a build: the relations extraction stated (duplicates merged: one edge per source,
+//! relation and target, with all its evidence and the highest confidence), MENTIONS from each
+//! document to what it names, and CO_OCCURS between entities named in one sentence.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{Evidence, Link};
+use crate::extract::{DocExtraction, Endpoint};
+use crate::ingest::Document;
+use crate::model::RelationType;
+
+/// Evidence kept per stated relation (beyond the first of each document).
+pub const MAX_EVIDENCE: usize = 5;
+/// Evidence kept per CO_OCCURS edge (beyond the first of each document).
+pub const MAX_COOCCURRENCE_EVIDENCE: usize = 3;
+/// The confidence of a co-occurrence: the weakest link.
+pub const COOCCURRENCE_CONFIDENCE: f32 = 0.3;
+
+/// Where a piece of evidence is, before its text is fetched: (document, sentence, start, end).
+type Spot = (usize, usize, usize, usize);
+
+#[derive(Default)]
+struct Acc {
+    confidence: f32,
+    weight: u32,
+    spots: BTreeSet<Spot>,
+}
+
+/// Node ids of a build's entities, targets and documents, as [`links`] needs them.
+pub(super) struct Ids<'a> {
+    /// Per document, per mention: its entity.
+    pub mention: &'a [Vec<Option<usize>>],
+    /// Per document, per target: its node.
+    pub target: &'a [Vec<usize>],
+    /// Per document: its node.
+    pub document: &'a [usize],
+}
+
+/// Every edge of a build, in a fixed order: stated relations, then MENTIONS, then CO_OCCURS,
+/// each by source, target and relation.
+pub(super) fn links(docs: &[Document], extractions: &[DocExtraction], ids: &Ids) -> Vec<Link> {
+    // (class, source, target, relation): class orders stated relations before the others.
+    let mut acc: BTreeMap<(u8, usize, usize, RelationType), Acc> = BTreeMap::new();
+    let mut add = |class: u8, s: usize, r: RelationType, t: usize, spot: Spot, conf: f32| {
+        let a = acc.entry((class, s, t, r)).or_default();
+        a.confidence = a.confidence.max(conf);
+        if a.spots.insert(spot) || class != 0 {
+            a.weight += 1;
+        }
+    };
+    for (d, ex) in extractions.iter().enumerate() {
+        let end = |e: Endpoint| match e {
+            Endpoint::Mention(i) => ids.mention[d].get(i).copied().flatten(),
+            Endpoint::Target(i) => ids.target[d].get(i).copied(),
+            Endpoint::Document => Some(ids.document[d]),
+        };
+        for r in &ex.relations {
+            let (Some(s), Some(t)) = (end(r.source), end(r.target)) else {
+                continue;
+            };
+            if s != t && !matches!(r.relation, RelationType::Mentions | RelationType::CoOccurs) {
+                let spot = (d, r.sentence, r.span.start, r.span.end);
+                add(0, s, r.relation, t, spot, r.confidence);
+            }
+        }
+        let doc = ids.document[d];
+        for (i, m) in ex.mentions.iter().enumerate() {
+            if let Some(e) = end(Endpoint::Mention(i)) {
+                let spot = (d, m.sentence, m.span.start, m.span.end);
+                add(1, doc, RelationType::Mentions, e, spot, m.confidence);
+            }
+        }
+        for (i, t) in ex.targets.iter().enumerate() {
+            if let Some(e) = end(Endpoint::Target(i)) {
+                let spot = (d, t.sentence, t.span.start, t.span.end);
+                add(1, doc, RelationType::Mentions, e, spot, 1.0);
+            }
+        }
+        let mut by_sentence: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+        for (i, m) in ex.mentions.iter().enumerate() {
+            if let Some(e) = end(Endpoint::Mention(i)) {
+                by_sentence.entry(m.sentence).or_default().insert(e);
+            }
+        }
+        for (sentence, ents) in by_sentence {
+            let span = docs
+                .get(d)
+                .and_then(|doc| doc.sentences.get(sentence))
+                .map(|s| (s.span.start, s.span.end))
+                .unwrap_or((0, 0));
+            let ents: Vec<usize> = ents.into_iter().collect();
+            for (k, &a) in ents.iter().enumerate() {
+                for &b in &ents[k + 1..] {
+                    let spot = (d, sentence, span.0, span.1);
+                    add(
+                        2,
+                        a,
+                        RelationType::CoOccurs,
+                        b,
+                        spot,
+                        COOCCURRENCE_CONFIDENCE,
+                    );
+                }
+            }
+        }
+    }
+    acc.into_iter()
+        .map(|((class, source, target, relation), a)| {
+            let cap = match class {
+                0 => MAX_EVIDENCE,
+                1 => 1,
+                _ => MAX_COOCCURRENCE_EVIDENCE,
+            };
+            Link {
+                source,
+                relation,
+                target,
+                confidence: a.confidence,
+                weight: a.weight,
+                evidence: keep(&a.spots, cap)
+                    .map(|spot| evidence(docs, spot))
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// The first `cap` spots, and the first spot of every other document (so an edge stays visible
+/// in each document that states it).
+fn keep(spots: &BTreeSet<Spot>, cap: usize) -> impl Iterator<Item = Spot> + '_ {
+    let mut last_doc = None;
+    spots.iter().enumerate().filter_map(move |(i, &spot)| {
+        let first_of_doc = last_doc != Some(spot.0);
+        last_doc = Some(spot.0);
+        (i < cap || first_of_doc).then_some(spot)
+    })
+}
+
+fn evidence(docs: &[Document], (d, sentence, start, end): Spot) -> Evidence {
+    let doc = docs.get(d);
+    let text = doc.and_then(|doc| {
+        let s = doc.sentences.get(sentence)?;
+        doc.text.get(s.span.clone()).map(str::to_string)
+    });
+    Evidence {
+        doc: doc.map(|x| x.id.clone()).unwrap_or_default(),
+        sentence,
+        span: [start, end],
+        text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keep_caps_but_keeps_one_per_document() {
+        let spots: BTreeSet<Spot> = [
+            (0, 1, 0, 1),
+            (0, 2, 0, 1),
+            (0, 3, 0, 1),
+            (1, 1, 0, 1),
+            (1, 2, 0, 1),
+            (2, 1, 0, 1),
+        ]
+        .into_iter()
+        .collect();
+        let kept: Vec<Spot> = keep(&spots, 2).collect();
+        assert_eq!(
+            kept,
+            vec![(0, 1, 0, 1), (0, 2, 0, 1), (1, 1, 0, 1), (2, 1, 0, 1)]
+        );
+    }
+}
