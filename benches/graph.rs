@@ -26,6 +26,9 @@ use zhitu::query::{GraphView, QueryOutput};
 
 const SEED: u64 = 0x5EED_2026;
 const CHILD: &str = "ZHITU_BENCH_CHILD";
+/// The largest `neighbors` limit (no 2-hop neighbourhood here reaches it), so zhitu does the
+/// same work as networkx.
+const NO_LIMIT: u32 = 100_000;
 
 fn main() {
     match std::env::var(CHILD) {
@@ -174,7 +177,7 @@ enum Engine {
 
 impl Engine {
     fn pick(g: &dyn GraphView, probe: u32) -> Engine {
-        match run_statement(g, &format!("neighbors #{probe} depth 2")) {
+        match run_statement(g, &format!("neighbors #{probe} depth 2 limit {NO_LIMIT}")) {
             Some(_) => Engine::Query,
             None => Engine::Bfs,
         }
@@ -190,9 +193,11 @@ impl Engine {
     /// Nodes within two steps, the start left out.
     fn two_hop(&self, g: &dyn GraphView, n: NodeId) -> usize {
         match self {
-            Engine::Query => run_statement(g, &format!("neighbors #{} depth 2", n.0))
-                .and_then(|o| o.subgraph)
-                .map_or(0, |s| s.nodes.iter().filter(|&&x| x != n).count()),
+            Engine::Query => {
+                run_statement(g, &format!("neighbors #{} depth 2 limit {NO_LIMIT}", n.0))
+                    .and_then(|o| o.subgraph)
+                    .map_or(0, |s| s.nodes.iter().filter(|&&x| x != n).count())
+            }
             Engine::Bfs => two_hop(g, n),
         }
     }
@@ -201,8 +206,8 @@ impl Engine {
     fn path(&self, g: &dyn GraphView, a: NodeId, b: NodeId) -> Option<usize> {
         match self {
             Engine::Query => run_statement(g, &format!("path #{} -> #{}", a.0, b.0))
-                .and_then(|o| o.subgraph)
-                .map(|s| s.edges.len()),
+                .filter(|o| a == b || !o.rows.is_empty())
+                .map(|o| o.rows.len()),
             Engine::Bfs => shortest_path_len(g, a, b),
         }
     }

@@ -353,7 +353,10 @@ fn json_has_the_documented_shape() {
     assert_eq!(text.lines().count(), 1, "one line per result");
     let v: serde_json::Value = serde_json::from_str(&text).unwrap();
     let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
-    assert_eq!(keys, ["kind", "columns", "rows", "subgraph", "export"]);
+    assert_eq!(
+        keys,
+        ["kind", "title", "columns", "rows", "subgraph", "export"]
+    );
     assert_eq!(
         v["rows"][0][0],
         serde_json::json!({"id": 0, "name": "济南市", "type": "Place"})
