@@ -126,7 +126,8 @@ fn golden(name: &str, actual: &str) {
     let path = util::fixture(&format!("dot/{name}"));
     if std::env::var_os("UPDATE_EXPECT").is_some_and(|v| v == "1") {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, actual).unwrap();
+        // Atomically, as other tests read the goldens in parallel.
+        zhitu::output::render::write_atomic(&path, |w| w.write_all(actual.as_bytes())).unwrap();
         return;
     }
     let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
