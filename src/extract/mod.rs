@@ -2,14 +2,24 @@
 //! quantified targets and relations, each with its evidence (sentence and byte span) and a
 //! confidence. Never deduplicates across mentions (that is `resolve`), never imports petgraph.
 
+mod brands;
+mod dictionary;
+mod grow;
+mod lexicon;
+mod lists;
+mod names;
+mod people;
+mod places;
 pub mod relations;
+mod select;
+mod spans;
 pub mod targets;
 
 use std::ops::Range;
 
 use crate::ingest::Document;
 use crate::model::{EntityType, RelationType};
-use crate::segment::Segmenter;
+use crate::segment::{Segmenter, Token};
 
 /// A named entity as it appears once in a document.
 #[derive(Debug, Clone, PartialEq)]
@@ -89,16 +99,109 @@ pub struct Lexicon {
     pub entries: Vec<(String, Option<EntityType>)>,
 }
 
+/// A candidate mention before overlaps are settled: absolute byte span, name, type, confidence
+/// and the priority of the rule that proposed it (higher wins a conflict).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Cand {
+    pub span: Range<usize>,
+    pub name: String,
+    pub kind: EntityType,
+    pub conf: f32,
+    pub prio: u8,
+}
+
+/// Rule priorities, highest first.
+pub(crate) mod prio {
+    pub const USER: u8 = 100;
+    pub const TITLE: u8 = 90;
+    pub const LIST: u8 = 75;
+    pub const DICT: u8 = 70;
+    pub const SUFFIX: u8 = 60;
+    pub const QUOTE: u8 = 55;
+    pub const INDUSTRY: u8 = 50;
+    pub const PERSON: u8 = 45;
+    pub const PLACE: u8 = 40;
+}
+
+/// One sentence with its tokens (spans relative to the sentence) and its offset in the document.
+pub(crate) struct Sent<'a> {
+    pub text: &'a str,
+    pub base: usize,
+    pub toks: Vec<Token<'a>>,
+}
+
+impl Sent<'_> {
+    /// A candidate for the sentence-relative span `r`, named by its text with marks stripped.
+    pub fn cand(&self, r: Range<usize>, kind: EntityType, conf: f32, prio: u8) -> Option<Cand> {
+        let name = strip_marks(self.text.get(r.clone())?);
+        if name.chars().count() < 2 {
+            return None;
+        }
+        Some(Cand {
+            span: r.start + self.base..r.end + self.base,
+            name,
+            kind,
+            conf,
+            prio,
+        })
+    }
+
+    /// Whether `pos` (relative) is a token boundary.
+    pub fn is_boundary(&self, pos: usize) -> bool {
+        pos == 0
+            || pos == self.text.len()
+            || self
+                .toks
+                .iter()
+                .any(|t| t.span.start == pos || t.span.end == pos)
+    }
+}
+
+/// A name with book-title marks and quotes removed, white space dropped.
+pub(crate) fn strip_marks(s: &str) -> String {
+    s.chars()
+        .filter(|c| !matches!(c, '《' | '》' | '“' | '”' | '‘' | '’' | '"') && !c.is_whitespace())
+        .collect()
+}
+
 /// Extracts mentions, targets and relations from one document.
 pub fn extract(doc: &Document, seg: &Segmenter, lexicon: &Lexicon) -> DocExtraction {
-    let _ = (seg, lexicon);
-    let mentions = Vec::new();
+    let mut cands = Vec::new();
+    let divs = crate::segment::divisions::Divisions::get();
+    let city = doc
+        .city
+        .as_deref()
+        .and_then(|c| divs.lookup(c))
+        .filter(|d| divs.is_city(d))
+        .or_else(|| places::doc_city(&doc.title, &doc.text));
+    for (i, s) in doc.sentences.iter().enumerate() {
+        let Some(text) = doc.text.get(s.span.clone()) else {
+            continue;
+        };
+        let sent = Sent {
+            text,
+            base: s.span.start,
+            toks: seg.tag(text),
+        };
+        let mut local = Vec::new();
+        dictionary::user_entries(&sent, lexicon, &mut local);
+        spans::book_titles(&sent, &mut local);
+        spans::quotes(&sent, &mut local);
+        names::suffixed(&sent, &mut local);
+        dictionary::fixed(&sent, &mut local);
+        lists::lists(&sent, &mut local);
+        people::people(&sent, &mut local);
+        places::places(&sent, city, &mut local);
+        cands.extend(local.into_iter().map(|c| (i, c)));
+    }
+    let mentions = select::settle(doc, cands);
+    let aliases = spans::aliases(doc, &mentions);
     let targets = targets::extract_targets(doc, &mentions);
     let relations = relations::extract_relations(doc, &mentions, &targets);
     DocExtraction {
         mentions,
         targets,
         relations,
-        ..Default::default()
+        aliases,
     }
 }
