@@ -243,7 +243,7 @@ fn write_node(
     writeln!(w, "];")
 }
 
-/// A target's figure under its name: `6000亿元以上 (2025)`, `突破1200亿元 (2025)`.
+/// A target's figure under its name: `6000亿元以上 (2025)`.
 fn target_line(node: &Node) -> Option<String> {
     if node.kind != EntityType::Target {
         return None;
@@ -262,16 +262,7 @@ fn target_line(node: &Node) -> Option<String> {
         Some(serde_json::Value::Number(n)) => n.to_string(),
         _ => String::new(),
     };
-    // 以上, 左右 … follow the figure; 突破, 超过, 达到 … come before it.
-    let cmp = text("comparator");
-    let after = ["以上", "以下", "左右", "以内", "上下"]
-        .iter()
-        .any(|s| cmp.ends_with(s));
-    let mut line = if after {
-        format!("{value}{}{cmp}", text("unit"))
-    } else {
-        format!("{cmp}{value}{}", text("unit"))
-    };
+    let mut line = format!("{value}{}{}", text("unit"), text("comparator"));
     let year = text("year");
     if !year.is_empty() {
         line.push_str(&format!(" ({year})"));
