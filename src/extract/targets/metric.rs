@@ -71,6 +71,12 @@ fn base_noun(metric: &str) -> String {
 /// (`投资500万元以上技术改造项目1000个`, `过50亿元的产业集群5个`, `5天储气能力达到2200亿立方米`,
 /// `年产10万辆以上整车企业3家`).
 fn is_descriptor(s: &str, q: &Quantity, next: Option<&Quantity>) -> bool {
+    let money_or_time = matches!(q.class, UnitClass::Money | UnitClass::Time);
+    // a threshold: `投资1000万元以上的项目`
+    if money_or_time && matches!(q.after, Some("以上" | "以下")) && s[q.end..].starts_with('的')
+    {
+        return true;
+    }
     let Some(next) = next else {
         return false;
     };
@@ -85,7 +91,6 @@ fn is_descriptor(s: &str, q: &Quantity, next: Option<&Quantity>) -> bool {
             && starts_with_any(rest, &LEXICON.follow).is_none()
             && starts_with_any(rest, &LEXICON.link).is_none()
     });
-    let money_or_time = matches!(q.class, UnitClass::Money | UnitClass::Time);
     (money_or_time && rest.starts_with('的'))
         || (noun_next
             && (q.class == UnitClass::Time

@@ -155,7 +155,7 @@ fn read_unit(text: &str, pos: usize) -> Option<(String, UnitClass, usize)> {
             let next = after.chars().next();
             let ok = match next {
                 None => true,
-                Some(c) if c.is_ascii_alphanumeric() || "”\"’」".contains(c) => false,
+                Some(c) if c.is_ascii_alphanumeric() || "”\"’」+-".contains(c) => false,
                 Some(c) if is_cjk(c) => {
                     starts_with_any(after, &LEXICON.after).is_some()
                         || ["和", "、", "至", "到", "及"]

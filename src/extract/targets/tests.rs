@@ -105,6 +105,14 @@ fn years_relative_and_spans() {
 }
 
 #[test]
+fn thresholds_are_not_targets() {
+    check(
+        "对投资1000万元以上的项目给予奖励。实施投资500万元以上技术改造项目1000个。推进5G+工业互联网。",
+        expect!["实施投资500万元以上技术改造项目 | 1000个 | - | -"],
+    );
+}
+
+#[test]
 fn dates_codes_and_names_are_skipped() {
     check(
         "6月18日,实施“12345”工程,落实“4个1”机制,“十四五”时期,党的二十大,电话0531-12345678,5G基站,1:27。",

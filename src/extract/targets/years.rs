@@ -117,6 +117,7 @@ fn after_gap(before: &str) -> bool {
 impl Years {
     /// Works out the section years of `doc`.
     pub fn new(doc: &Document) -> Years {
+        let doc_year = date_year(doc).or(doc.year).or_else(|| document_year(doc));
         let mut section = Vec::with_capacity(doc.sentences.len());
         let mut headings: [Option<i32>; 4] = [None; 4];
         let mut opener: Option<i32> = None;
@@ -136,7 +137,10 @@ impl Years {
             match level {
                 Some(0) if phrases.is_empty() => {}
                 Some(l) => {
-                    headings[l] = phrases.first().map(|p| p.2);
+                    headings[l] = phrases
+                        .first()
+                        .map(|p| p.2)
+                        .or_else(|| relative_year(s, doc_year, false));
                     for h in headings.iter_mut().skip(l + 1) {
                         *h = None;
                     }
@@ -153,13 +157,15 @@ impl Years {
                     .find(|(at, _, _)| opens_stretch(&s[..*at], para_start))
                 {
                     opener = Some(y);
+                } else if para_start && section.last().copied().flatten().is_none() {
+                    // `今年,…` opening a paragraph, where nothing else gave a year
+                    if let Some(y) = relative_year(s, doc_year, true) {
+                        opener = Some(y);
+                    }
                 }
             }
         }
-        Years {
-            section,
-            doc_year: date_year(doc).or(doc.year).or_else(|| document_year(doc)),
-        }
+        Years { section, doc_year }
     }
 
     /// The year context of sentence `i`, whose text is `s`.
@@ -213,6 +219,27 @@ impl SentenceYears<'_> {
         }
         let dy = self.years.doc_year?;
         last_before(&self.relative).map(|d| dy + d)
+    }
+}
+
+/// The year a heading (`一、过去一年工作回顾`) or, with `opening`, a paragraph opening
+/// (`过去一年,…`, `今年,…`) speaks of, counted from the document's year.
+fn relative_year(s: &str, doc_year: Option<i32>, opening: bool) -> Option<i32> {
+    let dy = doc_year?;
+    let found = |w: &str| {
+        if opening {
+            s.strip_prefix(w)
+                .is_some_and(|rest| rest.starts_with(['，', ',']))
+        } else {
+            s.contains(w)
+        }
+    };
+    if ["过去一年", "过去的一年", "去年"].iter().any(|w| found(w)) {
+        Some(dy - 1)
+    } else if ["今年", "明年"].iter().any(|w| found(w)) {
+        Some(if found("明年") { dy + 1 } else { dy })
+    } else {
+        None
     }
 }
 
@@ -284,6 +311,23 @@ mod tests {
         let got = years_of("标题\n二、发展目标\n力争到2025年,迈上新台阶。\n——收入突破1万亿元。\n三、重点任务\n培育20家。");
         let years: Vec<Option<i32>> = got.iter().map(|g| g.1).collect();
         assert_eq!(years, vec![None, None, Some(2025), Some(2025), None, None]);
+    }
+
+    #[test]
+    fn relative_headings_and_openings_count_from_the_date() {
+        let got = years_of("某市政府工作报告\n2024年1月10日\n一、过去一年工作回顾\n增长5%。\n二、今年主要目标\n增长6%。\n今年,增长7%。");
+        let years: Vec<Option<i32>> = got.iter().map(|g| g.1).collect();
+        assert_eq!(
+            years,
+            vec![
+                None,
+                Some(2023),
+                Some(2023),
+                Some(2024),
+                Some(2024),
+                Some(2024)
+            ]
+        );
     }
 
     #[test]
