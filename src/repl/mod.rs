@@ -344,7 +344,12 @@ fn interactive(
                         }
                     }
                 }
-                if session.eval(&line, out, err)? == Flow::Quit {
+                let flow = if color {
+                    session.eval(&line, out, &mut Red(&mut *err))?
+                } else {
+                    session.eval(&line, out, err)?
+                };
+                if flow == Flow::Quit {
                     break;
                 }
             }
@@ -354,4 +359,20 @@ fn interactive(
         }
     }
     Ok(session.failed)
+}
+
+/// Writes in red: errors on a colour terminal.
+struct Red<'a>(&'a mut dyn Write);
+
+impl Write for Red<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.write_all(b"\x1b[31m")?;
+        self.0.write_all(buf)?;
+        self.0.write_all(b"\x1b[0m")?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
 }
