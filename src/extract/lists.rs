@@ -96,8 +96,10 @@ fn members(sent: &Sent, floor: usize, mut end: usize, kind: EntityType, out: &mu
                 .iter()
                 .filter(|t| t.span.start >= first && t.span.end < end)
             {
-                let stop =
-                    d.stopwords.contains(t.word) || t.tag.starts_with(['d', 'p']) || t.tag == "ad";
+                let stop = d.stopwords.contains(t.word)
+                    || matches!(t.word, "重点" | "发展")
+                    || t.tag.starts_with(['d', 'p'])
+                    || t.tag == "ad";
                 if t.span.start != start || !stop {
                     break;
                 }

@@ -208,7 +208,18 @@ fn try_suffix(sent: &Sent, end: usize, suf: &Suffix) -> Option<Cand> {
                 .filter(|t| t.span.start >= start && t.span.end <= sstart)
                 .all(|t| matches!(t.tag, "n" | "nz" | "eng"));
             let n = modifier.chars().count();
+            let first_generic = sent
+                .toks
+                .iter()
+                .find(|t| t.span.start == start)
+                .is_some_and(|t| d.generic_mods.contains(t.word));
+            let generic_tail = d
+                .generic
+                .iter()
+                .any(|g| g.chars().count() >= 4 && name.ends_with(g));
             let vague = modifier.ends_with(['业', '性', '型'])
+                || (first_generic && !known)
+                || generic_tail
                 || [
                     "省级",
                     "市级",
