@@ -17,6 +17,7 @@ const INNER_VERBS: &[&str] = &[
 /// Leading words dropped from a name (deictics and quantities).
 const LEAD_TRIM: &[&str] = &[
     "我市",
+    "国家级",
     "我省",
     "我国",
     "本市",
