@@ -277,6 +277,17 @@ pub(crate) fn suffixed(sent: &Sent, out: &mut Vec<Cand>) {
             .iter()
             .filter(|s| head.ends_with(s.text) && s.flag != SuffixFlag::Titled)
         {
+            // a one-character head (港, 展) must be a word of its own, not the end of 香港, 发展
+            let single = suf.text.chars().count() == 1
+                && !matches!(suf.flag, SuffixFlag::Gov | SuffixFlag::Admin);
+            if single
+                && !sent
+                    .toks
+                    .iter()
+                    .any(|t| t.span.end == end && t.word == suf.text)
+            {
+                continue;
+            }
             if let Some(c) = try_suffix(sent, end, suf) {
                 if c.kind == EntityType::Project {
                     out.extend(super::brands::brand(sent, &c));

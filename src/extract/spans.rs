@@ -138,7 +138,17 @@ pub(crate) fn quotes(sent: &Sent, out: &mut Vec<Cand>) {
             }
             let head = &sent.text[..end];
             let Some(suf) = d.suffixes.iter().find(|s| {
-                head.ends_with(s.text) && !matches!(s.flag, SuffixFlag::Gov | SuffixFlag::Admin)
+                let single = s.text.chars().count() == 1
+                    && !sent
+                        .toks
+                        .iter()
+                        .any(|t| t.span.end == end && t.word == s.text);
+                head.ends_with(s.text)
+                    && !single
+                    && !matches!(
+                        s.flag,
+                        SuffixFlag::Gov | SuffixFlag::Admin | SuffixFlag::Titled
+                    )
             }) else {
                 continue;
             };
