@@ -49,12 +49,12 @@ fn enterprise_list_and_industries() {
 #[test]
 fn policies_in_titles_and_quotes() {
     check(
-        "印发《洛川市加快建设制造强市三年行动计划》，实施“5+3”工程，深入开展“链长制”。",
+        "印发《洛川市加快建设制造强市三年行动计划》，实施“5+3”工程，深入开展“林长制”。",
         expect![[r#"
             Policy 洛川市加快建设制造强市三年行动计划
             Place 洛川市
             Policy 5+3工程
-            Policy 链长制
+            Policy 林长制
         "#]],
     );
 }

@@ -19,7 +19,7 @@ pub(crate) fn places(sent: &Sent, city: Option<&Division>, out: &mut Vec<Cand>) 
         }
         let mut end = e;
         if !sent.is_boundary(e) {
-            // 章丘区 written out where the data has 章丘市, or a short form glued to a suffix
+            // 某某区 written out where the data has 某某市, or a short form glued to a suffix
             match ["区", "县", "市"]
                 .iter()
                 .find(|x| sent.text[e..].starts_with(**x))
