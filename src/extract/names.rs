@@ -18,7 +18,6 @@ pub(crate) const INFRA: &[&str] = &[
     "供暖",
     "供热",
     "防洪",
-    "复航",
     "改扩建",
     "扩建",
     "光纤",
@@ -39,15 +38,12 @@ pub(crate) const INFRA: &[&str] = &[
     "二期",
     "三期",
     "四期",
-    "入济",
-    "入鲁",
     "输电",
     "特高压",
     "水库",
     "铁路",
     "机场",
     "港",
-    "+1",
 ];
 
 /// Words that may start a government body's name.
