@@ -175,3 +175,16 @@ fn projects_named_after_enterprises() {
         "#]],
     );
 }
+
+#[test]
+fn growth_figures_name_enterprises_not_districts() {
+    check(
+        "南山区增长5.2%，宝安区增长6.1%。玫瑰铸造增长26.9%，金星集团增长37.5%。",
+        expect![[r#"
+            Place 南山区
+            Place 宝安区
+            Enterprise 玫瑰铸造
+            Enterprise 金星集团
+        "#]],
+    );
+}
