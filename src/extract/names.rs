@@ -138,6 +138,23 @@ fn try_suffix(sent: &Sent, end: usize, suf: &Suffix) -> Option<Cand> {
             }
             t.span.start
         }
+        // 某区纺织服装产业: the place before a field is not part of its name
+        SuffixFlag::Industry => {
+            let start = grow_left(sent, sstart, kind);
+            let lead = Divisions::get().find_in(&sent.text[start..sstart]).next();
+            match lead {
+                Some(m) if m.span.start == 0 && sent.is_boundary(start + m.span.end) => {
+                    let after = start + m.span.end;
+                    let rest = &sent.text[after..sstart];
+                    after
+                        + ["区", "县", "市"]
+                            .iter()
+                            .find(|x| rest.starts_with(**x))
+                            .map_or(0, |x| x.len())
+                }
+                _ => start,
+            }
+        }
         _ => grow_left(sent, sstart, kind),
     };
     if start >= sstart {
