@@ -131,6 +131,10 @@ pub(crate) fn quotes(sent: &Sent, out: &mut Vec<Cand>) {
             .filter(|&e| e > close && e <= close + 30)
         {
             let between = &sent.text[close..end];
+            // “十四五”时期…: a period, not part of the name that follows
+            if between.starts_with("时期") || between.starts_with("期间") {
+                break;
+            }
             if between
                 .contains(|c: char| "，。、；：,;:（）()“”《》的".contains(c) || c.is_whitespace())
             {
