@@ -5,7 +5,7 @@
 //! 名称      类型        度
 //! --------  ----------  --
 //! 济南市    Place       12
-//! 浪潮集团  Enterprise   3
+//! 星海集团  Enterprise   3
 //! (2 rows)
 //! ```
 
@@ -136,7 +136,7 @@ mod tests {
                     Value::Int(12),
                 ],
                 vec![
-                    Value::Str("浪潮集团".into()),
+                    Value::Str("星海集团".into()),
                     Value::Str("Enterprise".into()),
                     Value::Int(3),
                 ],
@@ -148,7 +148,7 @@ mod tests {
             "名称      类型        度\n\
              --------  ----------  --\n\
              济南市    Place       12\n\
-             浪潮集团  Enterprise   3\n\
+             星海集团  Enterprise   3\n\
              (2 rows)\n"
         );
     }
