@@ -266,6 +266,15 @@ fn arabic(text: &str, pos: usize) -> Result<Quantity, usize> {
     let Some((unit, mut class, unit_end)) = unit else {
         return Err(num_end);
     };
+    // `5G`, `4G`: a generation of mobile networks, not a quantity of `G`
+    if unit == "G"
+        && num_end - pos == 1
+        && text[pos..num_end]
+            .parse::<u8>()
+            .is_ok_and(|d| (2..=6).contains(&d))
+    {
+        return Err(unit_end);
+    }
     if ordinal {
         if !(unit == "位" || unit == "名") {
             return Err(unit_end);

@@ -1,8 +1,11 @@
 //! The year a figure is for, worked out from context: a year written before it in its sentence
 //! (`到2025年,…`, not a baseline `比2020年…`), else the year of its section (a heading such as
 //! `一、2022年…执行情况`, or a paragraph opened by `2012年,…`/`到2025年,…`, until the next
-//! heading), else a relative word (`去年`, `今年`, `全年`) against the document's year, else none.
-//! One pass over the sentences.
+//! heading), else a relative word (`去年`, `今年`, `全年`) against the document's year, or a
+//! reported-to-date marker (`目前`, `已`, `截至目前`) for the document's own year (when its date
+//! is not contradicted by the year its title names, as a re-posted page's timestamp may be),
+//! else the last past or present year stated earlier in the same paragraph, else none. Recurring figures
+//! (`每年…`) and spans (`3年内`, `去年以来`) are for no single year. One pass over the sentences.
 
 use std::sync::LazyLock;
 
@@ -24,8 +27,15 @@ static HEADING: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A span of several years (`3年内`, `去年来`): its figures are for no single year.
 static SPAN_OF_YEARS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\d{1,2}|[两二三四五六七八九十])年(?:内|来|间)|去年来|近年来")
+    Regex::new(
+        r"(?:\d{1,2}|[两二三四五六七八九十])年(?:内|来|间)|去年以?来|近年以?来|(?:^|[^人户亩天])每年",
+    )
         .expect("valid regex")
+});
+/// Markers of a figure reported to date (`目前,…`, `已入驻…`, `截至目前`): group 1 ends the
+/// marker. `目前` only opens a clause (not `项目前景`).
+static STATUS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[，,；;：:])\s*(?:截至|截止)?(目前|当前)|(现已|已)").expect("valid regex")
 });
 /// A date in a document's first lines (`2023-06-30`, `2024/12/22`).
 static DATE: LazyLock<Regex> =
@@ -54,6 +64,11 @@ pub struct Years {
     section: Vec<Option<i32>>,
     /// The year the document reports on or was published in, for relative words.
     doc_year: Option<i32>,
+    /// The document's own year, for figures reported to date; none when its date and the year
+    /// its title names disagree.
+    status_year: Option<i32>,
+    /// The last year stated before each sentence in its paragraph.
+    carried: Vec<Option<i32>>,
 }
 
 /// The year phrases of `s` that name the year of what follows: (start, end, year), byte offsets.
@@ -118,6 +133,17 @@ impl Years {
     /// Works out the section years of `doc`.
     pub fn new(doc: &Document) -> Years {
         let doc_year = date_year(doc).or(doc.year).or_else(|| document_year(doc));
+        let status_year = match (date_year(doc), doc.year) {
+            (Some(d), Some(y)) => (d == y).then_some(d),
+            (d, y) => d.or(y),
+        };
+        let mut years = Years {
+            section: Vec::with_capacity(doc.sentences.len()),
+            doc_year,
+            status_year,
+            carried: Vec::with_capacity(doc.sentences.len()),
+        };
+        let mut para_last: Option<i32> = None;
         let mut section = Vec::with_capacity(doc.sentences.len());
         let mut headings: [Option<i32>; 4] = [None; 4];
         let mut opener: Option<i32> = None;
@@ -128,6 +154,10 @@ impl Years {
             let gap = doc.text.get(prev_end..sent.span.start).unwrap_or("");
             let line_start = sent.index == 0 || gap.contains('\n');
             prev_end = sent.span.end;
+            if line_start || after_gap(gap) {
+                para_last = None;
+            }
+            years.carried.push(para_last);
             let phrases = year_phrases(s);
             // the first line names the document; a year there is the default of all it says
             let level = match line_start.then(|| heading_level(s)).flatten() {
@@ -145,6 +175,7 @@ impl Years {
                         *h = None;
                     }
                     opener = None;
+                    para_last = None;
                 }
                 None => {}
             }
@@ -163,9 +194,17 @@ impl Years {
                         opener = Some(y);
                     }
                 }
+                // the year this sentence leaves for the rest of its paragraph
+                let own = years.sentence(sent.index, s).own_at(s.len());
+                // only a past or present year carries: a deadline (`到2025年`) binds its own
+                // sentence, the next one often starts another measure
+                if own.is_some() || SPAN_OF_YEARS.is_match(s) {
+                    para_last = own.filter(|&y| doc_year.is_some_and(|dy| y <= dy));
+                }
             }
         }
-        Years { section, doc_year }
+        years.section = section;
+        years
     }
 
     /// The year context of sentence `i`, whose text is `s`.
@@ -175,6 +214,14 @@ impl Years {
             .flat_map(|(w, d)| s.match_indices(w).map(move |(at, _)| (at + w.len(), *d)))
             .collect();
         relative.sort_unstable();
+        let status = if self.status_year.is_some() {
+            STATUS
+                .captures_iter(s)
+                .filter_map(|c| c.get(1).or_else(|| c.get(2)).map(|m| m.end()))
+                .collect()
+        } else {
+            Vec::new()
+        };
         SentenceYears {
             years: self,
             index: i,
@@ -184,6 +231,7 @@ impl Years {
                 .collect(),
             first_span: SPAN_OF_YEARS.find(s).map(|m| m.end()),
             relative,
+            status,
         }
     }
 }
@@ -199,6 +247,8 @@ pub struct SentenceYears<'a> {
     first_span: Option<usize>,
     /// Relative words: (end, offset), in order.
     relative: Vec<(usize, i32)>,
+    /// Ends of reported-to-date markers, in order (empty when the document's year is unsure).
+    status: Vec<usize>,
 }
 
 impl SentenceYears<'_> {
@@ -207,19 +257,66 @@ impl SentenceYears<'_> {
         if self.first_span.is_some_and(|e| e <= pos) {
             return None;
         }
-        let last_before = |v: &[(usize, i32)]| {
-            let n = v.partition_point(|&(e, _)| e <= pos);
-            n.checked_sub(1).map(|k| v[k].1)
-        };
-        if let Some(y) = last_before(&self.phrases) {
+        if let Some(y) = last_before(&self.phrases, pos) {
             return Some(y);
         }
         if let Some(y) = self.years.section.get(self.index).copied().flatten() {
             return Some(y);
         }
-        let dy = self.years.doc_year?;
-        last_before(&self.relative).map(|d| dy + d)
+        self.relative_at(pos)
+            .or_else(|| self.years.carried.get(self.index).copied().flatten())
     }
+
+    /// The year the sentence's own words give a figure at `pos`, without its section or
+    /// paragraph.
+    fn own_at(&self, pos: usize) -> Option<i32> {
+        if self.first_span.is_some_and(|e| e <= pos) {
+            return None;
+        }
+        let phrase = self.phrases.iter().rev().find(|&&(e, _)| e <= pos);
+        match (phrase, self.relative_end(pos)) {
+            (Some(&(e, y)), Some(r)) if e > r => Some(y),
+            (_, Some(_)) => self.relative_at(pos),
+            (Some(&(_, y)), None) => Some(y),
+            (None, None) => None,
+        }
+    }
+
+    /// The end of the last relative word or reported-to-date marker before `pos`.
+    fn relative_end(&self, pos: usize) -> Option<usize> {
+        let r = self
+            .relative
+            .iter()
+            .rev()
+            .find(|&&(e, _)| e <= pos)
+            .map(|r| r.0);
+        let st = self.status.iter().rev().find(|&&e| e <= pos).copied();
+        r.max(st)
+    }
+
+    /// The year of the last relative word (`去年`) or reported-to-date marker (`目前`) before
+    /// `pos`.
+    fn relative_at(&self, pos: usize) -> Option<i32> {
+        let r = self
+            .relative
+            .iter()
+            .rev()
+            .find(|&&(e, _)| e <= pos)
+            .copied();
+        let st = self.status.iter().rev().find(|&&e| e <= pos).copied();
+        match (r, st) {
+            (Some((re, _)), Some(se)) if se > re => self.years.status_year,
+            (Some((_, d)), _) => self.years.doc_year.map(|dy| dy + d),
+            (None, Some(_)) => self.years.status_year,
+            (None, None) => None,
+        }
+    }
+}
+
+/// The value of the last (end, value) pair ending at or before `pos`.
+fn last_before(v: &[(usize, i32)], pos: usize) -> Option<i32> {
+    let n = v.partition_point(|&(e, _)| e <= pos);
+    n.checked_sub(1).map(|k| v[k].1)
 }
 
 /// The year a heading (`一、过去一年工作回顾`) or, with `opening`, a paragraph opening

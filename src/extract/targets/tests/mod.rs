@@ -10,7 +10,7 @@ use crate::extract::Mention;
 use crate::ingest::parse_document;
 use crate::model::EntityType;
 
-fn check(text: &str, expected: Expect) {
+pub(super) fn check(text: &str, expected: Expect) {
     let doc = parse_document("t.txt", Path::new("t.txt"), text.as_bytes()).expect("doc");
     let got: Vec<String> = extract_targets(&doc, &[])
         .iter()
@@ -158,3 +158,4 @@ fn no_panic_on_random_text() {
         }
     }
 }
+mod reported;
