@@ -5,8 +5,10 @@
 //! reported-to-date marker (`目前`, `已`, `截至目前`) for the document's own year (when its date
 //! is not contradicted by the year its title names, as a re-posted page's timestamp may be),
 //! else the last past or present year stated earlier in the same paragraph, else none. Recurring figures
-//! (`每年…`) and spans (`3年内`, `去年以来`) are for no single year. One pass over the sentences.
+//! (`每年…`), spans (`3年内`, `去年以来`) and a facility's design attributes (`规划年产能`,
+//! `总面积`) are for no single year. One pass over the sentences.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -36,6 +38,12 @@ static SPAN_OF_YEARS: LazyLock<Regex> = LazyLock::new(|| {
 /// marker. `目前` only opens a clause (not `项目前景`).
 static STATUS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[，,；;：:])\s*(?:截至|截止)?(目前|当前)|(现已|已)").expect("valid regex")
+});
+/// A facility's design attributes (`规划年产能`, `总面积`, `占地500亩`): a figure in the same
+/// clause describes the facility, not a year.
+static ATTRIBUTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:规划|设计)年?产能|(?:总|占地|建筑|规划)面积|占地(?:约|近)?\d")
+        .expect("valid regex")
 });
 /// A date in a document's first lines (`2023-06-30`, `2024/12/22`).
 static DATE: LazyLock<Regex> =
@@ -230,6 +238,16 @@ impl Years {
                 .map(|(_, e, y)| (e, y))
                 .collect(),
             first_span: SPAN_OF_YEARS.find(s).map(|m| m.end()),
+            attributes: ATTRIBUTE
+                .find_iter(s)
+                .map(|m| {
+                    let rest = &s[m.start()..];
+                    let stop = rest
+                        .find(['，', ',', '；', ';', '、'])
+                        .unwrap_or(rest.len());
+                    m.start()..m.start() + stop
+                })
+                .collect(),
             relative,
             status,
         }
@@ -245,6 +263,8 @@ pub struct SentenceYears<'a> {
     phrases: Vec<(usize, i32)>,
     /// The end of the first span of years (`3年内`).
     first_span: Option<usize>,
+    /// Clauses that give a facility's design attributes (`总面积10平方公里`).
+    attributes: Vec<Range<usize>>,
     /// Relative words: (end, offset), in order.
     relative: Vec<(usize, i32)>,
     /// Ends of reported-to-date markers, in order (empty when the document's year is unsure).
@@ -254,7 +274,9 @@ pub struct SentenceYears<'a> {
 impl SentenceYears<'_> {
     /// The year of a figure at byte `pos` of the sentence.
     pub fn at(&self, pos: usize) -> Option<i32> {
-        if self.first_span.is_some_and(|e| e <= pos) {
+        if self.first_span.is_some_and(|e| e <= pos)
+            || self.attributes.iter().any(|r| r.contains(&pos))
+        {
             return None;
         }
         if let Some(y) = last_before(&self.phrases, pos) {

@@ -68,3 +68,14 @@ fn mobile_generations_are_not_quantities() {
         expect!["出口带宽 | 1080G | - | 达到"],
     );
 }
+
+#[test]
+fn a_facilitys_design_attributes_have_no_year() {
+    check(
+        "发布时间：2023年6月16日\n今年,某某基地开工建设,规划年产能100万辆;某某产业园总面积10平方公里,已入驻企业68家。",
+        expect![[r#"
+            规划年产能 | 100万辆 | - | -
+            某某产业园总面积 | 10平方公里 | - | -
+            入驻企业 | 68家 | 2023 | -"#]],
+    );
+}
