@@ -67,14 +67,29 @@ fn base_noun(metric: &str) -> String {
     }
 }
 
+/// Units of a technical grade (bandwidth, frequency band) that qualify the noun after them.
+const SPEC_UNITS: [&str; 4] = ["兆", "G", "M", "T"];
+
 /// Whether a figure only qualifies the noun of another figure that follows in the same phrase
 /// (`投资500万元以上技术改造项目1000个`, `过50亿元的产业集群5个`, `5天储气能力达到2200亿立方米`,
-/// `年产10万辆以上整车企业3家`).
+/// `年产10万辆以上整车企业3家`) or names a technical grade (`800兆数字集群`).
+
 fn is_descriptor(s: &str, q: &Quantity, next: Option<&Quantity>) -> bool {
     let money_or_time = matches!(q.class, UnitClass::Money | UnitClass::Time);
     // a threshold: `投资1000万元以上的项目`
     if money_or_time && matches!(q.after, Some("以上" | "以下")) && s[q.end..].starts_with('的')
     {
+        return true;
+    }
+    // a technical grade before its noun: `2兆以上宽带网络`, `800兆数字集群`
+    let rest = &s[q.end..];
+    let noun_after = rest.chars().next().is_some_and(|c| {
+        ('\u{4e00}'..='\u{9fff}').contains(&c)
+            && !(MEMBER_SEPS.contains(&c) || "或至到等".contains(c))
+            && starts_with_any(rest, &LEXICON.follow).is_none()
+            && starts_with_any(rest, &LEXICON.link).is_none()
+    });
+    if noun_after && SPEC_UNITS.contains(&q.unit.as_str()) {
         return true;
     }
     let Some(next) = next else {

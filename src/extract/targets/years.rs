@@ -5,7 +5,7 @@
 //! reported-to-date marker (`目前`, `已`, `截至目前`) for the document's own year (when its date
 //! is not contradicted by the year its title names, as a re-posted page's timestamp may be),
 //! else the last past or present year stated earlier in the same paragraph, else none. Recurring figures
-//! (`每年…`), spans (`3年内`, `去年以来`) and a facility's design attributes (`规划年产能`,
+//! (`每年…`), spans (`3年内`, `去年以来`), projections (`达产后`) and a facility's design attributes (`规划年产能`,
 //! `总面积`) are for no single year. One pass over the sentences.
 
 use std::ops::Range;
@@ -20,6 +20,11 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:到|至|截至|截止|在)?((?:19|20)\d{2})\s*年(?:底|末|前|初|内)?")
         .expect("valid regex")
 });
+/// A five-year plan's period (`“十三五”期间`, `十四五末`): group 1 its ordinal; the figure is
+/// for the plan's last year.
+static PLAN_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"十([一二三四五六七八九])五[”\x22’]?(?:期间|末)").expect("valid regex")
+});
 /// Heading markers: `一、`, `(一)`, `1.`, `第一,`.
 static HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -27,10 +32,11 @@ static HEADING: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
-/// A span of several years (`3年内`, `去年来`): its figures are for no single year.
+/// A span of several years (`3年内`, `去年来`), a recurring figure (`每年`) or a projection
+/// (`达产后`): its figures are for no single year.
 static SPAN_OF_YEARS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:\d{1,2}|[两二三四五六七八九十])年(?:内|来|间)|去年以?来|近年以?来|(?:^|[^人户亩天])每年",
+        r"(?:\d{1,2}|[两二三四五六七八九十])年(?:内|来|间)|去年以?来|近年以?来|(?:^|[^人户亩天])每年|(?:达产|建成|投产|竣工)后",
     )
         .expect("valid regex")
 });
@@ -81,6 +87,28 @@ pub struct Years {
 
 /// The year phrases of `s` that name the year of what follows: (start, end, year), byte offsets.
 pub fn year_phrases(s: &str) -> Vec<(usize, usize, i32)> {
+    calendar_years(s)
+}
+
+/// The five-year plan periods of `s` (`“十三五”期间`): (end, the plan's last year), in order.
+/// They hold for their own sentence only: a period is no year a paragraph reports on.
+fn plan_periods(s: &str) -> Vec<(usize, i32)> {
+    PLAN_PERIOD
+        .captures_iter(s)
+        .filter_map(|c| {
+            let whole = c.get(0)?;
+            let digit = c.get(1)?.as_str();
+            let n = "一二三四五六七八九"
+                .chars()
+                .position(|d| digit.starts_with(d))?;
+            // 十一五 is 2006–2010: the n-th plan ends in 2005 + 5n
+            Some((whole.end(), 2010 + 5 * n as i32))
+        })
+        .collect()
+}
+
+/// The calendar years of `s` (`到2025年`) that name the year of what follows.
+fn calendar_years(s: &str) -> Vec<(usize, usize, i32)> {
     YEAR.captures_iter(s)
         .filter_map(|c| {
             let whole = c.get(0)?;
@@ -230,13 +258,18 @@ impl Years {
         } else {
             Vec::new()
         };
+        let calendar: Vec<(usize, i32)> = year_phrases(s)
+            .into_iter()
+            .map(|(_, e, y)| (e, y))
+            .collect();
+        let mut phrases = calendar.clone();
+        phrases.extend(plan_periods(s));
+        phrases.sort_unstable();
         SentenceYears {
             years: self,
             index: i,
-            phrases: year_phrases(s)
-                .into_iter()
-                .map(|(_, e, y)| (e, y))
-                .collect(),
+            phrases,
+            calendar,
             first_span: SPAN_OF_YEARS.find(s).map(|m| m.end()),
             attributes: ATTRIBUTE
                 .find_iter(s)
@@ -259,8 +292,10 @@ impl Years {
 pub struct SentenceYears<'a> {
     years: &'a Years,
     index: usize,
-    /// Year phrases: (end, year), in order.
+    /// Year phrases and plan periods: (end, year), in order.
     phrases: Vec<(usize, i32)>,
+    /// Calendar year phrases only: (end, year), in order.
+    calendar: Vec<(usize, i32)>,
     /// The end of the first span of years (`3年内`).
     first_span: Option<usize>,
     /// Clauses that give a facility's design attributes (`总面积10平方公里`).
@@ -289,13 +324,13 @@ impl SentenceYears<'_> {
             .or_else(|| self.years.carried.get(self.index).copied().flatten())
     }
 
-    /// The year the sentence's own words give a figure at `pos`, without its section or
-    /// paragraph.
+    /// The calendar year the sentence's own words give a figure at `pos`, without its section
+    /// or paragraph: what it leaves for the rest of its paragraph.
     fn own_at(&self, pos: usize) -> Option<i32> {
         if self.first_span.is_some_and(|e| e <= pos) {
             return None;
         }
-        let phrase = self.phrases.iter().rev().find(|&&(e, _)| e <= pos);
+        let phrase = self.calendar.iter().rev().find(|&&(e, _)| e <= pos);
         match (phrase, self.relative_end(pos)) {
             (Some(&(e, y)), Some(r)) if e > r => Some(y),
             (_, Some(_)) => self.relative_at(pos),
