@@ -73,7 +73,6 @@ const SPEC_UNITS: [&str; 4] = ["兆", "G", "M", "T"];
 /// Whether a figure only qualifies the noun of another figure that follows in the same phrase
 /// (`投资500万元以上技术改造项目1000个`, `过50亿元的产业集群5个`, `5天储气能力达到2200亿立方米`,
 /// `年产10万辆以上整车企业3家`) or names a technical grade (`800兆数字集群`).
-
 fn is_descriptor(s: &str, q: &Quantity, next: Option<&Quantity>) -> bool {
     let money_or_time = matches!(q.class, UnitClass::Money | UnitClass::Time);
     // a threshold: `投资1000万元以上的项目`
