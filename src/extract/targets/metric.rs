@@ -41,6 +41,20 @@ const CHANGE_MARKS: [&str; 12] = [
     "减少",
     "增速",
 ];
+/// A metric without the verb `实现` between its subject and its noun (`某产业实现营业收入` →
+/// `某产业营业收入`), so that it reads as a noun phrase.
+pub fn tidy(metric: &str) -> String {
+    let mut out = metric.trim().to_string();
+    while let Some(at) = out
+        .match_indices("实现")
+        .map(|(at, _)| at)
+        .find(|&at| out[..at].chars().count() >= 2 && out[at + "实现".len()..].chars().count() >= 2)
+    {
+        out.replace_range(at..at + "实现".len(), "");
+    }
+    out
+}
+
 /// The metric read for one figure.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reading {

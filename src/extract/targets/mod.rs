@@ -67,7 +67,7 @@ pub fn extract_targets(doc: &Document, mentions: &[Mention]) -> Vec<TargetMentio
         let sentence_years = years.sentence(i, s);
         for r in metric::read(s, &qs) {
             let q = &qs[r.quantity];
-            let metric = r.metric.trim().to_string();
+            let metric = metric::tidy(&r.metric);
             if metric.is_empty() {
                 continue;
             }

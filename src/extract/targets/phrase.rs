@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::lexicon::{ends_with_any, starts_with_any, LEXICON};
+use super::years::first_period_end;
 
 /// The longest metric kept, in characters (the words nearest the figure).
 const MAX_METRIC_CHARS: usize = 24;
@@ -66,7 +67,8 @@ pub(super) fn trim(s: &str, r: Range<usize>) -> Range<usize> {
     start..end.max(start)
 }
 
-/// `r` without its leading filler (`预计`, `其中`, `到2025年`, quotes) and trailing link words
+/// `r` without its leading filler (`预计`, `其中`, `到2025年`, quotes, the words up to a year
+/// or plan period inside it) and trailing link words
 /// (`达到`, `突破`, `的`).
 pub(super) fn clean(s: &str, r: Range<usize>) -> Range<usize> {
     let mut r = trim(s, r);
@@ -76,6 +78,9 @@ pub(super) fn clean(s: &str, r: Range<usize>) -> Range<usize> {
             w.len()
         } else if let Some(m) = LEADING_YEAR.find(t) {
             m.end()
+        } else if let Some(e) = first_period_end(t).filter(|&e| t[e..].chars().count() >= 2) {
+            // `我们将围绕到2025年新能源汽车产量`: the words before the year say who and how
+            e
         } else if let Some(c) = t
             .chars()
             .next()

@@ -90,6 +90,17 @@ pub fn year_phrases(s: &str) -> Vec<(usize, usize, i32)> {
     calendar_years(s)
 }
 
+/// The end of the first year phrase or plan period inside `s` (`我们将围绕到2025年`,
+/// `“十三五”期间`), where a metric's own words start.
+pub(super) fn first_period_end(s: &str) -> Option<usize> {
+    let years = calendar_years(s).into_iter().map(|(_, e, _)| e);
+    let plans = PLAN_PERIOD.find_iter(s).map(|m| m.end());
+    years
+        .chain(plans)
+        .filter(|&e| !s[e..].starts_with('度'))
+        .min()
+}
+
 /// The five-year plan periods of `s` (`“十三五”期间`): (end, the plan's last year), in order.
 /// They hold for their own sentence only: a period is no year a paragraph reports on.
 fn plan_periods(s: &str) -> Vec<(usize, i32)> {
