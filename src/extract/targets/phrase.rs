@@ -25,7 +25,7 @@ pub(super) const QUOTES: &[char] = &[
 
 /// A year opening a clause (`到2025年`, `2022年底`), not part of a metric.
 static LEADING_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:到|至|截至|截止|在)?(?:19|20)\d{2}\s*年(?:底|末|前|初|内)?|(?:\d{1,2}|[两二三四五六七八九十])年(?:内|来|间))")
+    Regex::new(r"^(?:(?:到|至|截至|截止|在)?(?:19|20)\d{2}\s*年(?:底|末|前|初|内)?|(?:\d{1,2}|[两二三四五六七八九十])年(?:内|来|间)|(?:\d{1,2}\s*(?:至|-|—|~|－)\s*)?\d{1,2}\s*月(?:份|底|末|初)?)")
         .expect("valid regex")
 });
 
