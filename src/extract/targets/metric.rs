@@ -55,6 +55,28 @@ pub fn tidy(metric: &str) -> String {
     out
 }
 
+/// Verbs of granting that end a metric before an award (`对X给予最高10亿元支持`).
+const GRANTS: [&str; 5] = ["给予最高", "最高给予", "给予不超过", "给予", "最高"];
+/// Awards named after the figure granted.
+const AWARDS: [&str; 6] = ["奖励", "补贴", "支持", "补助", "资助", "扶持"];
+
+/// The metric of an award (`对新上市企业给予最高` + `500万元奖励` → `新上市企业奖励`): the
+/// grantee and the award, so that it reads as a noun phrase. `after` is the text after the
+/// figure; other metrics are returned as they are.
+pub fn award(metric: String, after: &str) -> String {
+    let Some(grant) = GRANTS.iter().find(|g| metric.ends_with(*g)) else {
+        return metric;
+    };
+    let Some(kind) = AWARDS.iter().find(|a| after.starts_with(*a)) else {
+        return metric;
+    };
+    let grantee = metric[..metric.len() - grant.len()].trim_start_matches('对');
+    if grantee.chars().count() < 2 {
+        return metric;
+    }
+    format!("{grantee}{kind}")
+}
+
 /// The metric read for one figure.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reading {

@@ -67,7 +67,7 @@ pub fn extract_targets(doc: &Document, mentions: &[Mention]) -> Vec<TargetMentio
         let sentence_years = years.sentence(i, s);
         for r in metric::read(s, &qs) {
             let q = &qs[r.quantity];
-            let metric = metric::tidy(&r.metric);
+            let metric = metric::award(metric::tidy(&r.metric), s.get(q.end..).unwrap_or(""));
             if metric.is_empty() {
                 continue;
             }

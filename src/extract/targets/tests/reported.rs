@@ -114,3 +114,13 @@ fn months_are_not_metrics() {
             建成充电桩 | 8.6万个 | - | -"#]],
     );
 }
+
+#[test]
+fn awards_name_the_grantee_and_the_award() {
+    check(
+        "对新引进整车项目给予最高10亿元支持。对新上市企业给予最高500万元奖励。",
+        expect![[r#"
+            新引进整车项目支持 | 10亿元 | - | -
+            新上市企业奖励 | 500万元 | - | -"#]],
+    );
+}
