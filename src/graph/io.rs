@@ -178,13 +178,23 @@ impl KnowledgeGraph {
     /// [`GraphError`] naming the file (and line and column for malformed JSON).
     ///
     /// # Complexity
-    /// Linear in the file's size; memory is the file plus the graph.
+    /// Linear in the file's size; the file is streamed, so memory is the graph's alone.
     pub fn load(path: &Path) -> Result<KnowledgeGraph, GraphError> {
-        let bytes = std::fs::read(path).map_err(|source| GraphError::Read {
+        let read_err = |source| GraphError::Read {
             path: path.to_path_buf(),
             source,
-        })?;
-        Self::from_json_slice(path, &bytes)
+        };
+        // Streamed, so the file's bytes and the graph are never in memory together.
+        let file = std::fs::File::open(path).map_err(read_err)?;
+        let reader = std::io::BufReader::with_capacity(1 << 20, file);
+        match parse(serde_json::Deserializer::from_reader(reader)) {
+            Ok(loader) => loader.finish(path),
+            Err(e) if e.is_io() => Err(read_err(std::io::Error::other(e.to_string()))),
+            Err(e) => {
+                let bytes = std::fs::read(path).unwrap_or_default();
+                Err(parse_error(path, &bytes, &e))
+            }
+        }
     }
 
     /// Parses node-link JSON; `path` is only used in errors.
@@ -203,22 +213,33 @@ impl KnowledgeGraph {
     /// assert_eq!(err.to_string(), "bad.json:2:10: not a node-link graph: expected value");
     /// ```
     pub fn from_json_slice(path: &Path, bytes: &[u8]) -> Result<KnowledgeGraph, GraphError> {
-        let mut loader = Loader::default();
-        let mut de = serde_json::Deserializer::from_slice(bytes);
-        let parsed = (&mut loader).deserialize(&mut de).and_then(|()| de.end());
-        if let Err(e) = parsed {
-            let mut message = e.to_string();
-            if let Some(i) = message.rfind(" at line ") {
-                message.truncate(i);
-            }
-            return Err(GraphError::Parse {
-                path: path.to_path_buf(),
-                line: e.line(),
-                column: char_column(bytes, e.line(), e.column()),
-                message,
-            });
+        match parse(serde_json::Deserializer::from_slice(bytes)) {
+            Ok(loader) => loader.finish(path),
+            Err(e) => Err(parse_error(path, bytes, &e)),
         }
-        loader.finish(path)
+    }
+}
+
+/// Runs the loader over a whole JSON document.
+fn parse<'de, R: serde_json::de::Read<'de>>(
+    mut de: serde_json::Deserializer<R>,
+) -> Result<Loader, serde_json::Error> {
+    let mut loader = Loader::default();
+    (&mut loader).deserialize(&mut de)?;
+    de.end()?;
+    Ok(loader)
+}
+
+fn parse_error(path: &Path, bytes: &[u8], e: &serde_json::Error) -> GraphError {
+    let mut message = e.to_string();
+    if let Some(i) = message.rfind(" at line ") {
+        message.truncate(i);
+    }
+    GraphError::Parse {
+        path: path.to_path_buf(),
+        line: e.line(),
+        column: char_column(bytes, e.line(), e.column()),
+        message,
     }
 }
 
@@ -593,6 +614,9 @@ impl<'de> Deserialize<'de> for RawNode {
                     }
                 }
                 let id = id.ok_or_else(|| de::Error::missing_field("id"))?;
+                n.aliases.shrink_to_fit();
+                n.docs.shrink_to_fit();
+                n.years.shrink_to_fit();
                 n.kind = kind;
                 n.name = name.unwrap_or_else(|| id.to_string());
                 Ok(RawNode(id, n))
@@ -661,6 +685,7 @@ impl<'de> Deserialize<'de> for RawEdge {
                         }
                     }
                 }
+                e.evidence.shrink_to_fit();
                 let source = source.ok_or_else(|| de::Error::missing_field("source"))?;
                 let target = target.ok_or_else(|| de::Error::missing_field("target"))?;
                 Ok(RawEdge(source, target, e))
