@@ -98,7 +98,8 @@ pub fn doc_graph(g: &KnowledgeGraph, doc: &str) -> ScoreGraph {
     ScoreGraph { nodes, edges }
 }
 
-/// The graph's document matching a gold file's `doc`: the same id, or the same file stem.
+/// The graph's document matching a gold file's `doc`: the same id, or the same file stem. A
+/// graph without a document list offers the documents its nodes name.
 fn find_doc<'a>(g: &'a KnowledgeGraph, doc: &str) -> Option<&'a str> {
     let stem = |s: &str| {
         std::path::Path::new(s)
@@ -107,11 +108,12 @@ fn find_doc<'a>(g: &'a KnowledgeGraph, doc: &str) -> Option<&'a str> {
             .unwrap_or_default()
     };
     let ids: Vec<&str> = if g.documents().is_empty() {
-        g.node_ids()
+        let all: std::collections::BTreeSet<&str> = g
+            .node_ids()
             .filter_map(|id| g.node(id))
-            .filter(|n| n.kind == EntityType::Document)
-            .map(|n| n.name.as_str())
-            .collect()
+            .flat_map(|n| n.docs.iter().map(String::as_str))
+            .collect();
+        all.into_iter().collect()
     } else {
         g.documents().iter().map(|d| d.id.as_str()).collect()
     };
