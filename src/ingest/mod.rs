@@ -3,10 +3,20 @@
 //! with id, title, date and main city where the text gives them, and sentences with byte spans.
 //! Never segments words, never knows the graph.
 
+pub mod clean;
+pub mod dates;
+pub mod decode;
+pub mod furniture;
+pub mod html;
+pub mod meta;
+mod sentences;
+
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
+
+pub use sentences::split_sentences;
 
 /// One sentence of a document: its index and its byte span in [`Document::text`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,7 +50,7 @@ impl Document {
     }
 }
 
-/// Why a file could not be read as a document.
+/// Why a file could not be read as a document. Every message starts with the file's path.
 #[derive(Debug, thiserror::Error)]
 pub enum IngestError {
     #[error("{path}: cannot read: {source}")]
@@ -54,6 +64,21 @@ pub enum IngestError {
     Binary { path: PathBuf },
     #[error("{path}: not UTF-8, GBK or GB18030 text (byte {offset})")]
     Undecodable { path: PathBuf, offset: usize },
+    #[error("{path}: no text left after removing markup and page furniture")]
+    NoText { path: PathBuf },
+}
+
+impl IngestError {
+    /// The file the error is about.
+    pub fn path(&self) -> &Path {
+        match self {
+            IngestError::Io { path, .. }
+            | IngestError::Empty { path }
+            | IngestError::Binary { path }
+            | IngestError::Undecodable { path, .. }
+            | IngestError::NoText { path } => path,
+        }
+    }
 }
 
 /// The files a build reads: every `.txt`, `.html` and `.htm` file given, folders walked
@@ -94,7 +119,8 @@ fn is_document(p: &Path) -> bool {
 /// Reads one file as a document.
 ///
 /// # Errors
-/// [`IngestError`] when the file cannot be read, is empty, binary or undecodable.
+/// [`IngestError`] when the file cannot be read, is empty, binary or undecodable, or holds no
+/// text once markup and furniture are gone.
 pub fn read_document(path: &Path) -> Result<Document, IngestError> {
     let bytes = std::fs::read(path).map_err(|source| IngestError::Io {
         path: path.to_path_buf(),
@@ -107,63 +133,76 @@ pub fn read_document(path: &Path) -> Result<Document, IngestError> {
     parse_document(&id, path, &bytes)
 }
 
-/// Builds a document from raw bytes (the file's name gives the id).
+/// Builds a document from raw bytes: decode → strip HTML (for `.html`/`.htm` files and text that
+/// starts like HTML) → normalise → drop furniture → metadata → sentences. `path` names the file
+/// in errors and its extension says whether it is HTML.
 ///
 /// # Errors
 /// As [`read_document`].
+///
+/// # Example
+/// ```
+/// use std::path::Path;
+/// use zhitu::ingest::parse_document;
+/// let doc = parse_document("a.txt", Path::new("a.txt"), "济南市2023年工作计划\n发布日期:2023-06-30\n济南发展。章丘区增长。".as_bytes()).unwrap();
+/// assert_eq!((doc.title.as_str(), doc.date.as_deref(), doc.year, doc.city.as_deref()),
+///            ("济南市2023年工作计划", Some("2023-06-30"), Some(2023), Some("济南市")));
+/// assert_eq!(doc.sentence_text(1), "济南发展。");
+/// ```
 pub fn parse_document(id: &str, path: &Path, bytes: &[u8]) -> Result<Document, IngestError> {
     let path_buf = path.to_path_buf();
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(IngestError::Empty { path: path_buf });
-    }
-    if bytes.contains(&0) {
-        return Err(IngestError::Binary { path: path_buf });
-    }
-    let text = match std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)) {
-        Ok(s) => s.to_string(),
-        Err(e) => {
-            return Err(IngestError::Undecodable {
-                path: path_buf,
-                offset: e.valid_up_to(),
-            })
-        }
+    let (raw, _) = decode::decode(bytes).map_err(|e| match e {
+        decode::DecodeError::Empty => IngestError::Empty {
+            path: path_buf.clone(),
+        },
+        decode::DecodeError::Binary => IngestError::Binary {
+            path: path_buf.clone(),
+        },
+        decode::DecodeError::Undecodable { offset } => IngestError::Undecodable {
+            path: path_buf.clone(),
+            offset,
+        },
+    })?;
+    let mut hints = meta::Hints::default();
+    let body = if is_html_path(path) || html::looks_like_html(&raw) {
+        let page = html::strip_html(&raw);
+        hints.html_title = page
+            .title
+            .map(|t| clean::normalize(&t))
+            .filter(|t| !t.is_empty());
+        hints.html_date = page.date;
+        page.text
+    } else {
+        raw
     };
+    let stripped = furniture::strip(&clean::normalize(&body));
+    if stripped.text.is_empty() {
+        return Err(IngestError::NoText { path: path_buf });
+    }
+    hints.furniture_title = stripped.title;
+    hints.furniture_date = stripped.date;
+    hints.lone_date = stripped.lone_date;
+    let text = stripped.text;
+    let m = meta::metadata(&text, &hints);
     let sentences = split_sentences(&text);
-    let title = text.lines().next().unwrap_or("").trim().to_string();
     Ok(Document {
         id: id.to_string(),
         path: path_buf,
-        title,
-        date: None,
-        year: None,
-        city: None,
+        title: m.title,
+        date: m.date,
+        year: m.year,
+        city: m.city,
         text,
         sentences,
     })
 }
 
-/// Splits text into sentences at 。！？；!? and line breaks, spans in bytes, blank ones dropped.
-pub fn split_sentences(text: &str) -> Vec<Sentence> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, c) in text.char_indices() {
-        if matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';' | '\n') {
-            push_sentence(text, start..i + c.len_utf8(), &mut out);
-            start = i + c.len_utf8();
-        }
-    }
-    push_sentence(text, start..text.len(), &mut out);
-    out
-}
-
-fn push_sentence(text: &str, span: Range<usize>, out: &mut Vec<Sentence>) {
-    let s = &text[span.clone()];
-    let lead = s.len() - s.trim_start().len();
-    let trail = s.len() - s.trim_end().len();
-    if lead + trail < s.len() {
-        out.push(Sentence {
-            index: out.len(),
-            span: span.start + lead..span.end - trail,
-        });
-    }
+fn is_html_path(p: &Path) -> bool {
+    matches!(
+        p.extension()
+            .and_then(|e| e.to_str())
+            .map(|e| e.to_ascii_lowercase())
+            .as_deref(),
+        Some("html" | "htm")
+    )
 }

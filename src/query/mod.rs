@@ -1,9 +1,41 @@
-//! The query language: lexer → parser → AST → plan → exec, over the narrow [`GraphView`] trait.
-//! Errors carry byte spans; line and column (in characters) are worked out at the edge.
-//! Never prints: results are [`QueryOutput`]s for `output` to format.
+//! The query language, as a pipeline: lex → parse → plan → exec, over the narrow [`GraphView`]
+//! trait (execution never touches petgraph). Errors carry byte spans; line and column (in
+//! characters) are worked out at the edge, by [`QueryError::render`]. Never prints: results are
+//! [`QueryOutput`]s for `output` to format. The grammar and the language reference are in
+//! doc/QUERY.md.
+//!
+//! ```
+//! use zhitu::graph::{KnowledgeGraph, Node};
+//! use zhitu::model::EntityType;
+//! use zhitu::query::{execute, parse_script};
+//!
+//! let mut g = KnowledgeGraph::default();
+//! g.add_node(Node {
+//!     name: "云州市".into(),
+//!     kind: EntityType::Place,
+//!     aliases: vec!["云州".into()],
+//!     docs: vec![],
+//!     years: vec![],
+//!     attrs: Default::default(),
+//! });
+//! let statements = parse_script("show 云州; stats").unwrap();
+//! let out = execute(&g, &statements[0]).unwrap();
+//! assert_eq!(out.kind, "show");
+//! ```
 
+pub mod ast;
+mod catalog;
+pub mod error;
+mod exec;
+mod filter;
+pub mod lexer;
+pub mod parser;
+pub mod plan;
+mod traverse;
 mod view;
 
+pub use ast::{Statement, StatementKind, KEYWORDS};
+pub use error::{ErrorKind, QueryError};
 pub use view::GraphView;
 
 use crate::graph::{EdgeId, NodeId};
@@ -40,56 +72,41 @@ pub struct QueryOutput {
     /// Set by `dot <statement> > FILE`: write the subgraph as a diagram to this file (DOT, or
     /// SVG/PNG through Graphviz, by the file's extension) instead of printing the table.
     pub export: Option<std::path::PathBuf>,
-}
-
-/// A statement of a script or REPL line, with its byte span in the source.
-/// (The real AST lives in `ast`; this stub keeps the source text.)
-#[derive(Debug, Clone, PartialEq)]
-pub struct Statement {
-    pub text: String,
-    pub span: std::ops::Range<usize>,
-}
-
-/// A query error with its byte span in the source.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("{message}")]
-pub struct QueryError {
-    pub message: String,
-    pub span: std::ops::Range<usize>,
-}
-
-impl QueryError {
-    /// `FILE:LINE:COL: message`, the source line, and a caret under the column (columns counted
-    /// in characters).
-    pub fn render(&self, source: &str, file: Option<&str>) -> String {
-        let _ = source;
-        match file {
-            Some(f) => format!("{f}: {}", self.message),
-            None => self.message.clone(),
-        }
-    }
+    /// A note on the result, for a line above or below the table: no path found, how many paths,
+    /// a limit that cut the result short.
+    pub title: Option<String>,
 }
 
 /// Parses a script: statements separated by newlines or `;`, comments `--` and `#`.
 ///
 /// # Errors
-/// The first syntax error, with its span.
+/// The first lexical or syntax error, with its span.
+///
+/// # Example
+/// ```
+/// let s = zhitu::query::parse_script("neighbors 青岚集团 depth 2 -- 注释\nstats").unwrap();
+/// assert_eq!(s.len(), 2);
+/// assert_eq!(s[0].to_string(), "neighbors 青岚集团 depth 2");
+/// ```
 pub fn parse_script(source: &str) -> Result<Vec<Statement>, QueryError> {
-    let _ = source;
-    Err(QueryError {
-        message: "the query language is not implemented yet".into(),
-        span: 0..0,
-    })
+    parser::parse(source)
 }
 
-/// Runs one statement.
+/// Runs one statement: plans it against the graph (resolving names, types and relations),
+/// then executes the plan.
 ///
 /// # Errors
-/// Unknown or ambiguous entities, bad types or relations, with their spans.
+/// Unknown or ambiguous entities, unknown ids, types or relations, with their spans.
+///
+/// # Complexity
+/// `neighbors` and `path` visit only the part of the graph they explore; `find`, `stats`,
+/// `schema` and `docs` scan the graph once; an unknown name scans the name index for suggestions.
 pub fn execute(graph: &dyn GraphView, statement: &Statement) -> Result<QueryOutput, QueryError> {
-    let _ = graph;
-    Err(QueryError {
-        message: "the query language is not implemented yet".into(),
-        span: statement.span.clone(),
-    })
+    let planned = plan::plan(graph, statement)?;
+    Ok(exec::run(graph, &planned))
+}
+
+/// Whether `source` is complete (every quote and parenthesis closed), for multi-line input.
+pub fn is_complete(source: &str) -> bool {
+    lexer::is_complete(source)
 }

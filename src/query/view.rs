@@ -17,6 +17,19 @@ pub trait GraphView {
     fn names(&self) -> Box<dyn Iterator<Item = (&str, &[NodeId])> + '_>;
     fn node_ids(&self) -> Box<dyn Iterator<Item = NodeId> + '_>;
     fn documents(&self) -> &[DocumentMeta];
+    /// How many edges the graph has.
+    fn edge_count(&self) -> usize;
+    /// Every edge id, in id order.
+    fn edge_ids(&self) -> Box<dyn Iterator<Item = EdgeId> + '_>;
+    /// Calls `f(edge id, other end, edge)` for each edge at `id` in direction `dir`, without
+    /// allocating: what traversals use.
+    fn visit_edges(&self, id: NodeId, dir: Dir, f: &mut dyn FnMut(EdgeId, NodeId, &Edge)) {
+        for (e, n) in self.edges_at(id, dir) {
+            if let Some(edge) = self.edge(e) {
+                f(e, n, edge);
+            }
+        }
+    }
 }
 
 impl GraphView for KnowledgeGraph {
@@ -48,5 +61,19 @@ impl GraphView for KnowledgeGraph {
     }
     fn documents(&self) -> &[DocumentMeta] {
         KnowledgeGraph::documents(self)
+    }
+    fn edge_count(&self) -> usize {
+        KnowledgeGraph::edge_count(self)
+    }
+    fn edge_ids(&self) -> Box<dyn Iterator<Item = EdgeId> + '_> {
+        Box::new(KnowledgeGraph::edge_ids(self))
+    }
+    fn visit_edges(&self, id: NodeId, dir: Dir, f: &mut dyn FnMut(EdgeId, NodeId, &Edge)) {
+        if self.node(id).is_none() {
+            return;
+        }
+        for (e, n, edge) in KnowledgeGraph::edges_at(self, id, dir) {
+            f(e, n, edge);
+        }
     }
 }

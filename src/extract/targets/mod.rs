@@ -1,0 +1,121 @@
+//! Targets: quantified goals and reported figures — metric, value, unit, year (worked out from
+//! context: 去年, 今年, 到2025年, the document's date) and comparator (以上, 左右, 突破 …).
+//!
+//! Per sentence: [`quantity::scan`] finds the figures, [`metric::keep`] drops those that only
+//! qualify a noun, [`metric::read`] finds each one's metric, [`years::Years`] its year. Word
+//! lists are data (`data/target_*.txt`, see [`lexicon`]).
+
+mod lexicon;
+mod metric;
+mod quantity;
+mod years;
+
+use super::{Mention, TargetMention};
+use crate::ingest::Document;
+use crate::model::EntityType;
+
+/// Finds the targets of a document. `mentions` are the entity mentions already found, so a
+/// target can name the one it measures ([`TargetMention::subject`]).
+///
+/// # Complexity
+/// Linear in the length of the text (plus the mentions of each sentence holding a figure).
+///
+/// # Example
+/// ```
+/// use std::path::Path;
+/// use zhitu::extract::targets::extract_targets;
+/// use zhitu::ingest::parse_document;
+///
+/// let text = "到2025年,软件和信息技术服务业营业收入达到6000亿元以上。";
+/// let doc = parse_document("d.txt", Path::new("d.txt"), text.as_bytes()).unwrap();
+/// let t = &extract_targets(&doc, &[])[0];
+/// assert_eq!(t.metric, "软件和信息技术服务业营业收入");
+/// assert_eq!((t.value, t.unit.as_str(), t.year), (6000.0, "亿元", Some(2025)));
+/// assert_eq!(t.comparator.as_deref(), Some("以上"));
+/// assert_eq!(t.display_name(), "软件和信息技术服务业营业收入 6000亿元 (2025)");
+/// ```
+pub fn extract_targets(doc: &Document, mentions: &[Mention]) -> Vec<TargetMention> {
+    let years = years::Years::new(doc);
+    let mut out = Vec::new();
+    for (i, sent) in doc.sentences.iter().enumerate() {
+        let Some(s) = doc.text.get(sent.span.clone()) else {
+            continue;
+        };
+        let found = quantity::scan(s);
+        if found.is_empty() {
+            continue;
+        }
+        let qs: Vec<quantity::Quantity> = metric::keep(s, &found)
+            .into_iter()
+            .map(|k| found[k].clone())
+            .collect();
+        let base = sent.span.start;
+        for r in metric::read(s, &qs) {
+            let q = &qs[r.quantity];
+            let metric = r.metric.trim().to_string();
+            if metric.is_empty() {
+                continue;
+            }
+            let source = base + r.source.start..base + r.source.end;
+            let span = base + r.text.start.min(q.start)..base + r.text.end.max(q.end);
+            out.push(TargetMention {
+                metric,
+                value: q.value,
+                unit: q.unit.clone(),
+                year: years.year_at(i, s, q.start),
+                comparator: q.after.or(q.before).map(str::to_string),
+                text: doc.text.get(span.clone()).unwrap_or_default().to_string(),
+                sentence: i,
+                span,
+                subject: subject(mentions, i, &source),
+            });
+        }
+    }
+    out
+}
+
+/// The industry, enterprise or place mention inside a metric's words, the first one written.
+fn subject(
+    mentions: &[Mention],
+    sentence: usize,
+    source: &std::ops::Range<usize>,
+) -> Option<usize> {
+    mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| {
+            m.sentence == sentence
+                && matches!(
+                    m.kind,
+                    EntityType::Industry | EntityType::Enterprise | EntityType::Place
+                )
+                && source.start <= m.span.start
+                && m.span.end <= source.end
+        })
+        .min_by_key(|(_, m)| m.span.start)
+        .map(|(k, _)| k)
+}
+
+impl TargetMention {
+    /// The name of the target's node: metric, figure and year
+    /// (`软件和信息技术服务业营业收入 6000亿元 (2025)`).
+    pub fn display_name(&self) -> String {
+        let value = format_value(self.value);
+        match self.year {
+            Some(y) => format!("{} {}{} ({y})", self.metric, value, self.unit),
+            None => format!("{} {}{}", self.metric, value, self.unit),
+        }
+    }
+}
+
+/// A value as written: no trailing `.0`.
+fn format_value(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+#[cfg(test)]
+mod tests;

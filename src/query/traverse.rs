@@ -1,0 +1,328 @@
+//! Traversals over a [`GraphView`]: bounded neighbourhoods (breadth-first, by depth and limit)
+//! and shortest paths (bidirectional breadth-first; one path or all shortest ones). Visited sets
+//! are hash maps keyed by node id with a cheap hasher; nothing is allocated per visited node
+//! beyond its map entry.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use super::ast::Direction;
+use super::plan::{RelSet, TypeSet};
+use super::view::GraphView;
+use crate::graph::{Dir, Edge, EdgeId, NodeId};
+
+/// How many paths `path … all` lists at most.
+pub const MAX_PATHS: usize = 100;
+
+/// A multiplicative hasher for small integer keys.
+#[derive(Default)]
+pub struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(*b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.0 = (self.0 ^ u64::from(i)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
+
+/// Visits the edges at `id` that `dir` and `rels` allow: `f(edge, other end, followed forward)`.
+fn each_edge(
+    g: &dyn GraphView,
+    id: NodeId,
+    dir: Direction,
+    rels: RelSet,
+    f: &mut dyn FnMut(EdgeId, NodeId, bool),
+) {
+    let mut go = |d: Dir| {
+        g.visit_edges(id, d, &mut |e: EdgeId, other: NodeId, edge: &Edge| {
+            if rels.contains(edge.relation) {
+                f(e, other, d == Dir::Out);
+            }
+        })
+    };
+    if dir != Direction::In {
+        go(Dir::Out);
+    }
+    if dir != Direction::Out {
+        go(Dir::In);
+    }
+}
+
+/// One node a neighbourhood reached: its depth and the edge it was first reached by.
+#[derive(Debug, Clone, Copy)]
+pub struct Reach {
+    pub node: NodeId,
+    pub depth: u32,
+    pub from: NodeId,
+    pub edge: Option<EdgeId>,
+    /// Whether `edge` goes from `from` to `node`.
+    pub forward: bool,
+    pub matched: bool,
+}
+
+/// A neighbourhood: every node reached (the start first), and the edges between them.
+#[derive(Debug, Default)]
+pub struct Neighbourhood {
+    pub reached: Vec<Reach>,
+    pub edges: Vec<(EdgeId, NodeId, NodeId)>,
+    /// Whether the limit cut the search short.
+    pub truncated: bool,
+}
+
+/// The nodes within `depth` hops of `start`, breadth-first, stopping once `limit` nodes of
+/// `types` are found.
+///
+/// # Complexity
+/// O(nodes + edges) of the neighbourhood explored.
+pub fn neighbourhood(
+    g: &dyn GraphView,
+    start: NodeId,
+    depth: u32,
+    dir: Direction,
+    types: TypeSet,
+    rels: RelSet,
+    limit: usize,
+) -> Neighbourhood {
+    let mut out = Neighbourhood::default();
+    let mut index: IdMap<NodeId, usize> = IdMap::default();
+    index.insert(start, 0);
+    out.reached.push(Reach {
+        node: start,
+        depth: 0,
+        from: start,
+        edge: None,
+        forward: true,
+        matched: false,
+    });
+    let (mut lo, mut matched) = (0, 0);
+    for d in 0..depth {
+        let hi = out.reached.len();
+        for i in lo..hi {
+            let u = out.reached[i].node;
+            each_edge(g, u, dir, rels, &mut |e, v, forward| {
+                if out.truncated {
+                    return;
+                }
+                out.edges.push((e, u, v));
+                if index.contains_key(&v) {
+                    return;
+                }
+                let is_match = g.node(v).is_some_and(|n| types.contains(n.kind));
+                index.insert(v, out.reached.len());
+                out.reached.push(Reach {
+                    node: v,
+                    depth: d + 1,
+                    from: u,
+                    edge: Some(e),
+                    forward,
+                    matched: is_match,
+                });
+                if is_match {
+                    matched += 1;
+                    if matched >= limit {
+                        out.truncated = true;
+                    }
+                }
+            });
+            if out.truncated {
+                break;
+            }
+        }
+        if out.truncated || out.reached.len() == hi {
+            break;
+        }
+        lo = hi;
+    }
+    out.edges.sort_by_key(|(e, _, _)| *e);
+    out.edges.dedup_by_key(|(e, _, _)| *e);
+    out
+}
+
+/// One step of a path, in the path's direction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hop {
+    pub from: NodeId,
+    pub edge: EdgeId,
+    pub to: NodeId,
+}
+
+/// Shortest paths from `from` to `to` (one, or with `all` every shortest one up to
+/// [`MAX_PATHS`]), no longer than `max` hops. Empty when there is none; `[[]]` when the two
+/// are the same node.
+///
+/// # Complexity
+/// Bidirectional breadth-first search: each side expands its smaller frontier a layer at a time,
+/// so about O(b^(d/2)) for branching factor b and distance d.
+pub fn shortest_paths(
+    g: &dyn GraphView,
+    from: NodeId,
+    to: NodeId,
+    all: bool,
+    max: Option<u32>,
+    dir: Direction,
+    rels: RelSet,
+) -> (Vec<Vec<Hop>>, bool) {
+    if from == to {
+        return (vec![Vec::new()], false);
+    }
+    let back = match dir {
+        Direction::Out => Direction::In,
+        Direction::In => Direction::Out,
+        Direction::Both => Direction::Both,
+    };
+    let mut sides = [Side::new(from, dir), Side::new(to, back)];
+    let max = max.unwrap_or(u32::MAX);
+    let mut meets: Vec<NodeId> = Vec::new();
+    while !sides[0].frontier.is_empty() && !sides[1].frontier.is_empty() {
+        if sides[0].depth.saturating_add(sides[1].depth) >= max {
+            break;
+        }
+        let s = usize::from(sides[1].frontier.len() < sides[0].frontier.len());
+        let (a, b) = if s == 0 {
+            let (x, y) = sides.split_at_mut(1);
+            (&mut x[0], &y[0])
+        } else {
+            let (x, y) = sides.split_at_mut(1);
+            (&mut y[0], &x[0])
+        };
+        a.expand(g, rels, all, b, &mut meets);
+        if !meets.is_empty() {
+            break;
+        }
+    }
+    if meets.is_empty() {
+        return (Vec::new(), false);
+    }
+    let [fwd, bwd] = &sides;
+    let mut paths = Vec::new();
+    let mut truncated = false;
+    for m in meets {
+        for pre in fwd.chains(m, all) {
+            for suf in bwd.chains(m, all) {
+                if paths.len() == MAX_PATHS {
+                    truncated = true;
+                    break;
+                }
+                let mut p: Vec<Hop> = pre
+                    .iter()
+                    .rev()
+                    .map(|&(edge, parent, child)| Hop {
+                        from: parent,
+                        edge,
+                        to: child,
+                    })
+                    .collect();
+                p.extend(suf.iter().map(|&(edge, parent, child)| Hop {
+                    from: child,
+                    edge,
+                    to: parent,
+                }));
+                paths.push(p);
+            }
+        }
+    }
+    (paths, truncated)
+}
+
+/// One side of a bidirectional search.
+struct Side {
+    dir: Direction,
+    depth: u32,
+    /// node → (distance, first parent edge, parent).
+    seen: IdMap<NodeId, (u32, Option<(EdgeId, NodeId)>)>,
+    /// Further parents at the same distance (only for `all`).
+    extra: IdMap<NodeId, Vec<(EdgeId, NodeId)>>,
+    frontier: Vec<NodeId>,
+}
+
+impl Side {
+    fn new(start: NodeId, dir: Direction) -> Self {
+        let mut seen = IdMap::default();
+        seen.insert(start, (0, None));
+        Side {
+            dir,
+            depth: 0,
+            seen,
+            extra: IdMap::default(),
+            frontier: vec![start],
+        }
+    }
+
+    /// Expands one whole layer; records into `meets` the new nodes the other side has seen.
+    fn expand(
+        &mut self,
+        g: &dyn GraphView,
+        rels: RelSet,
+        all: bool,
+        other: &Side,
+        meets: &mut Vec<NodeId>,
+    ) {
+        let frontier = std::mem::take(&mut self.frontier);
+        let d = self.depth + 1;
+        let mut next = Vec::new();
+        for &u in &frontier {
+            each_edge(g, u, self.dir, rels, &mut |e, v, _| {
+                if !all && !meets.is_empty() {
+                    return;
+                }
+                match self.seen.get(&v) {
+                    None => {
+                        self.seen.insert(v, (d, Some((e, u))));
+                        next.push(v);
+                        if other.seen.contains_key(&v) {
+                            meets.push(v);
+                        }
+                    }
+                    Some(&(dv, _)) if all && dv == d => {
+                        self.extra.entry(v).or_default().push((e, u));
+                    }
+                    _ => {}
+                }
+            });
+            if !all && !meets.is_empty() {
+                break;
+            }
+        }
+        self.depth = d;
+        self.frontier = next;
+    }
+
+    /// The chains of (edge, parent, child) from `m` back to this side's start: one, or all.
+    fn chains(&self, m: NodeId, all: bool) -> Vec<Vec<(EdgeId, NodeId, NodeId)>> {
+        let mut done = Vec::new();
+        let mut stack = vec![(m, Vec::new())];
+        while let Some((v, chain)) = stack.pop() {
+            let mut parents: Vec<(EdgeId, NodeId)> = Vec::new();
+            if let Some(&(_, Some(p))) = self.seen.get(&v) {
+                parents.push(p);
+            }
+            if all {
+                if let Some(more) = self.extra.get(&v) {
+                    parents.extend(more.iter().copied());
+                }
+            }
+            if parents.is_empty() {
+                done.push(chain);
+                if done.len() >= MAX_PATHS {
+                    break;
+                }
+                continue;
+            }
+            for &(e, p) in parents.iter().rev() {
+                let mut c: Vec<(EdgeId, NodeId, NodeId)> = chain.clone();
+                c.push((e, p, v));
+                stack.push((p, c));
+            }
+        }
+        done
+    }
+}
