@@ -40,7 +40,9 @@ fn repeated_corpus(dir: &Path) -> (Vec<PathBuf>, usize) {
             let name = format!("r{round:03}_{}", src.file_name().unwrap().to_string_lossy());
             let dst = dir.join(name);
             std::fs::copy(src, &dst).expect("copy");
-            bytes += std::fs::metadata(&dst).map(|m| m.len() as usize).unwrap_or(0);
+            bytes += std::fs::metadata(&dst)
+                .map(|m| m.len() as usize)
+                .unwrap_or(0);
             files.push(dst);
         }
         round += 1;

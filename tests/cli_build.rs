@@ -186,7 +186,7 @@ fn a_bad_dictionary_is_reported_with_its_line() {
     assert_eq!(code, 1);
     assert!(
         err.starts_with(&format!(
-            "zhitu: {}:3: unknown type \"Company\"",
+            "zhitu: {}:3: unknown type `Company`",
             dict.display()
         )),
         "{err}"

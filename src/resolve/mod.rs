@@ -130,22 +130,13 @@ fn target_entity(t: &TargetMention, doc: &Document) -> Entity {
     );
     attrs.insert("text".into(), Value::from(t.text.clone()));
     Entity {
-        name: target_name(t),
+        name: t.display_name(),
         kind: EntityType::Target,
         aliases: Vec::new(),
         docs: vec![doc.id.clone()],
         years: t.year.or(doc.year).into_iter().collect(),
         attrs,
     }
-}
-
-/// A target's display name: metric, value and unit (`软件业营业收入6000亿元`).
-fn target_name(t: &TargetMention) -> String {
-    let value = match number(t.value) {
-        Value::Number(n) => n.to_string(),
-        _ => String::new(),
-    };
-    format!("{}{}{}", t.metric, value, t.unit)
 }
 
 /// A JSON number, written without a fraction when it has none (6000, not 6000.0).

@@ -216,7 +216,7 @@ fn targets_are_never_merged() {
     let r = resolve(&[a], &[exa], &AliasRegistry::default());
     let targets: Vec<&Entity> = r.entities.iter().filter(|e| e.kind == Target).collect();
     assert_eq!(targets.len(), 2);
-    assert_eq!(targets[0].name, "增加值10%");
+    assert_eq!(targets[0].name, "增加值 10% (2024)");
     assert_eq!(targets[0].attrs["value"], serde_json::json!(10));
     assert_eq!(targets[0].attrs["year"], serde_json::json!(2024));
 }
