@@ -68,7 +68,16 @@ fn build_skips_bad_files_by_name_and_ends_with_a_summary() {
     let caps = summary_re().captures(head).expect(last);
     assert_eq!(&caps[1], out.to_str().unwrap());
     assert_eq!(&caps[2], "2");
-    assert!(out.exists());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&out).unwrap().permissions().mode();
+        assert_eq!(
+            mode & 0o777,
+            0o644,
+            "a new graph is readable by all, not 0600"
+        );
+    }
 }
 
 #[test]

@@ -107,6 +107,18 @@ impl KnowledgeGraph {
         };
         std::fs::create_dir_all(dir).map_err(err)?;
         let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(err)?;
+        // A temporary file is private (0600); the graph gets the mode of the file it replaces,
+        // or the usual 0644.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(path)
+                .map(|m| m.permissions().mode() & 0o7777)
+                .unwrap_or(0o644);
+            tmp.as_file()
+                .set_permissions(std::fs::Permissions::from_mode(mode))
+                .map_err(err)?;
+        }
         {
             let mut w = std::io::BufWriter::with_capacity(1 << 20, tmp.as_file_mut());
             self.write_json(&mut w).map_err(err)?;

@@ -17,7 +17,7 @@ use indexmap::IndexMap;
 use serde_json::Value;
 
 pub use links::{MAX_COOCCURRENCE_EVIDENCE, MAX_EVIDENCE};
-pub use names::{company_base, normalise, place_base};
+pub use names::{company_base, normalise, place_base, trade_base};
 pub use registry::{AliasError, AliasRegistry};
 
 use crate::extract::{DocExtraction, TargetMention};

@@ -85,6 +85,25 @@ fn short_forms_merge_across_documents() {
 }
 
 #[test]
+fn a_brand_joins_its_one_trade_form() {
+    let a = doc(
+        "a.txt",
+        "甲乙生物和甲乙合作，丙丁软件、丙丁信息与丙丁并列。",
+    );
+    let exa = ex(vec![
+        mention(&a, "甲乙生物", Enterprise, 0),
+        mention(&a, "甲乙", Enterprise, 1),
+        mention(&a, "丙丁软件", Enterprise, 0),
+        mention(&a, "丙丁信息", Enterprise, 0),
+        mention(&a, "丙丁", Enterprise, 2),
+    ]);
+    let r = resolve(&[a], &[exa], &AliasRegistry::default());
+    let names: Vec<&str> = r.entities.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["甲乙生物", "丙丁软件", "丙丁信息", "丙丁", "a.txt"]);
+    assert_eq!(r.entities[0].aliases, ["甲乙"]);
+}
+
+#[test]
 fn an_ambiguous_place_short_form_is_left_alone() {
     let a = doc("a.txt", "丁林市和丁林省和丁林。");
     let exa = ex(vec![
