@@ -3,7 +3,9 @@
 //! against the input size. Run with `cargo bench --bench build`.
 //!
 //! The issue's bounds: build (one core) within 3× of jieba-rs tagging; peak memory under 20× the
-//! input plus the dictionary.
+//! input plus the dictionary. Memory is measured in a child process that only builds (on two
+//! threads), so the reference jieba instance and the timing runs do not count; "dictionary" is
+//! what the segmenter and extraction's own tables take once loaded and warmed on one document.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -57,6 +59,13 @@ fn time<T>(f: impl FnOnce() -> T) -> (T, Duration) {
 }
 
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == MEMORY_RUN) {
+        if let Some(dir) = args.get(i + 1) {
+            memory_run(Path::new(dir));
+        }
+        return;
+    }
     let dir = tempfile::tempdir().expect("temp dir");
     let (files, bytes) = repeated_corpus(dir.path());
     let docs: Vec<_> = files
@@ -120,13 +129,55 @@ fn main() {
         one.as_secs_f64() / two.as_secs_f64()
     );
 
-    let hwm = status_kb("VmHWM") * 1024;
-    let bound = 20 * bytes as u64 + dict_kb * 1024;
-    println!(
-        "peak memory (VmHWM): {:.0} MB = {:.1}× input; bound 20× input + dictionary = {:.0} MB: {}",
-        mb(hwm),
-        hwm as f64 / bytes as f64,
-        mb(bound),
-        if hwm <= bound { "ok" } else { "EXCEEDED" }
+    drop(seg);
+    let out = std::process::Command::new(std::env::current_exe().expect("own path"))
+        .arg(MEMORY_RUN)
+        .arg(dir.path())
+        .output()
+        .expect("child run");
+    let line = String::from_utf8_lossy(&out.stdout).into_owned();
+    let mut nums = line
+        .split_whitespace()
+        .filter_map(|n| n.parse::<u64>().ok());
+    let (base, dict, hwm) = (
+        nums.next().unwrap_or(0) * 1024,
+        nums.next().unwrap_or(0) * 1024,
+        nums.next().unwrap_or(0) * 1024,
     );
+    let used = hwm.saturating_sub(base);
+    let bound = 20 * bytes as u64 + dict;
+    println!(
+        "peak memory of a 2-thread build: {:.0} MB above the {:.0} MB process baseline \
+         (dictionary {:.0} MB) = {:.1}× input; bound 20× input + dictionary = {:.0} MB: {}",
+        mb(used),
+        mb(base),
+        mb(dict),
+        used as f64 / bytes as f64,
+        mb(bound),
+        if used <= bound { "ok" } else { "EXCEEDED" }
+    );
+}
+
+/// The argument that makes the bench a child that only builds and reports memory.
+const MEMORY_RUN: &str = "--memory-run";
+
+/// Child: prints `baseline dictionary peak` in kB (VmRSS at start, VmRSS growth once the
+/// segmenter is loaded and extraction warmed, VmHWM after the build).
+fn memory_run(dir: &Path) {
+    let base = status_kb("VmRSS");
+    let files = zhitu::ingest::collect_files(&[dir.to_path_buf()]).expect("inputs");
+    let seg = Segmenter::new();
+    let options = BuildOptions::default();
+    if let Some(first) = files.first() {
+        let _ = pipeline::build(std::slice::from_ref(first), &seg, &options, &|| {});
+    }
+    let dict = status_kb("VmRSS").saturating_sub(base);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(2)
+        .build()
+        .expect("thread pool");
+    let built = pool.install(|| pipeline::build(&files, &seg, &options, &|| {}));
+    let mut sink = Vec::new();
+    built.graph.write_json(&mut sink).expect("in memory");
+    println!("{base} {dict} {}", status_kb("VmHWM"));
 }

@@ -2,7 +2,7 @@
 //! recall and F1 of entities (untyped and typed), targets and facts, per document, per type and
 //! micro-averaged. Each gold file is scored on its document's part of the graph: the nodes whose
 //! `docs` hold the document (a node of several documents counts in each) and the edges with
-//! evidence in it — by [`score::score`], a port of the reference scorer.
+//! evidence in it (or listing it in their `docs` attribute, where evidence was capped) — by [`score::score`], a port of the reference scorer.
 
 pub mod gold;
 pub mod score;
@@ -86,7 +86,10 @@ pub fn doc_graph(g: &KnowledgeGraph, doc: &str) -> ScoreGraph {
         let (Some(e), Some((s, t))) = (g.edge(id), g.endpoints(id)) else {
             continue;
         };
-        let here = whole || e.evidence.iter().any(|ev| ev.doc == doc);
+        let listed = |v: &Value| v.as_array().is_some_and(|a| a.iter().any(|d| d == doc));
+        let here = whole
+            || e.evidence.iter().any(|ev| ev.doc == doc)
+            || e.attrs.get("docs").is_some_and(listed);
         if here && keep.contains(&s) && keep.contains(&t) {
             edges.push(ScoreEdge {
                 source: s.0 as usize,

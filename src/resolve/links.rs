@@ -9,9 +9,9 @@ use crate::extract::{DocExtraction, Endpoint};
 use crate::ingest::Document;
 use crate::model::RelationType;
 
-/// Evidence kept per stated relation (beyond the first of each document).
+/// Evidence kept per stated relation (the edge's `docs` lists every document stating it).
 pub const MAX_EVIDENCE: usize = 5;
-/// Evidence kept per CO_OCCURS edge (beyond the first of each document).
+/// Evidence kept per CO_OCCURS edge.
 pub const MAX_COOCCURRENCE_EVIDENCE: usize = 3;
 /// The confidence of a co-occurrence: the weakest link.
 pub const COOCCURRENCE_CONFIDENCE: f32 = 0.3;
@@ -120,20 +120,28 @@ pub(super) fn links(docs: &[Document], extractions: &[DocExtraction], ids: &Ids)
                 evidence: keep(&a.spots, cap)
                     .map(|spot| evidence(docs, spot))
                     .collect(),
+                docs: doc_ids(docs, &a.spots),
             }
         })
         .collect()
 }
 
-/// The first `cap` spots, and the first spot of every other document (so an edge stays visible
-/// in each document that states it).
+/// The first `cap` spots, in document and sentence order.
 fn keep(spots: &BTreeSet<Spot>, cap: usize) -> impl Iterator<Item = Spot> + '_ {
-    let mut last_doc = None;
-    spots.iter().enumerate().filter_map(move |(i, &spot)| {
-        let first_of_doc = last_doc != Some(spot.0);
-        last_doc = Some(spot.0);
-        (i < cap || first_of_doc).then_some(spot)
-    })
+    spots.iter().take(cap).copied()
+}
+
+/// Ids of the documents whose spots are listed, in document order, without repeats.
+fn doc_ids(docs: &[Document], spots: &BTreeSet<Spot>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut last = None;
+    for spot in spots {
+        if last != Some(spot.0) {
+            last = Some(spot.0);
+            out.push(docs.get(spot.0).map(|d| d.id.clone()).unwrap_or_default());
+        }
+    }
+    out
 }
 
 fn evidence(docs: &[Document], (d, sentence, start, end): Spot) -> Evidence {
@@ -155,21 +163,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn keep_caps_but_keeps_one_per_document() {
-        let spots: BTreeSet<Spot> = [
-            (0, 1, 0, 1),
-            (0, 2, 0, 1),
-            (0, 3, 0, 1),
-            (1, 1, 0, 1),
-            (1, 2, 0, 1),
-            (2, 1, 0, 1),
-        ]
-        .into_iter()
-        .collect();
+    fn keep_caps_in_document_order() {
+        let spots: BTreeSet<Spot> = [(1, 1, 0, 1), (0, 2, 0, 1), (0, 1, 0, 1), (2, 1, 0, 1)]
+            .into_iter()
+            .collect();
         let kept: Vec<Spot> = keep(&spots, 2).collect();
-        assert_eq!(
-            kept,
-            vec![(0, 1, 0, 1), (0, 2, 0, 1), (1, 1, 0, 1), (2, 1, 0, 1)]
-        );
+        assert_eq!(kept, vec![(0, 1, 0, 1), (0, 2, 0, 1)]);
     }
 }

@@ -59,7 +59,10 @@ pub struct Link {
     pub confidence: f32,
     /// How often it was stated (CO_OCCURS: sentences in common).
     pub weight: u32,
+    /// The first few pieces of evidence (at most [`MAX_EVIDENCE`]).
     pub evidence: Vec<Evidence>,
+    /// Every document that states it, in document order (evidence is capped, this is not).
+    pub docs: Vec<String>,
 }
 
 /// The resolved contents of a build, ready for `graph`.

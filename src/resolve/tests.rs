@@ -258,3 +258,36 @@ fn resolution_is_deterministic() {
     let two = resolve(&[a], &[exa], &AliasRegistry::default());
     assert_eq!(one, two);
 }
+
+#[test]
+fn evidence_is_capped_but_every_document_is_listed() {
+    let docs: Vec<Document> = (0..7)
+        .map(|i| doc(&format!("{i}.txt"), "寅卯集团落户辰巳市。"))
+        .collect();
+    let exs: Vec<DocExtraction> = docs
+        .iter()
+        .map(|d| {
+            let mut e = ex(vec![
+                mention(d, "寅卯集团", Enterprise, 0),
+                mention(d, "辰巳市", Place, 0),
+            ]);
+            e.relations.push(RelationMention {
+                source: Endpoint::Mention(0),
+                relation: RelationType::LocatedIn,
+                target: Endpoint::Mention(1),
+                sentence: 0,
+                span: 0..10,
+                confidence: 0.7,
+            });
+            e
+        })
+        .collect();
+    let r = resolve(&docs, &exs, &AliasRegistry::default());
+    let located = &r.links[0];
+    assert_eq!(located.relation, RelationType::LocatedIn);
+    assert_eq!((located.weight, located.evidence.len()), (7, MAX_EVIDENCE));
+    assert_eq!(located.docs.len(), 7);
+    let g = crate::graph::KnowledgeGraph::from_resolved(r, Vec::new());
+    let e = g.edge(crate::graph::EdgeId(0)).unwrap();
+    assert_eq!(e.attrs["docs"].as_array().map(Vec::len), Some(7));
+}
