@@ -177,7 +177,6 @@ fn memory_run(dir: &Path) {
         .build()
         .expect("thread pool");
     let built = pool.install(|| pipeline::build(&files, &seg, &options, &|| {}));
-    let mut sink = Vec::new();
-    built.graph.write_json(&mut sink).expect("in memory");
+    built.graph.save(&dir.join("graph.json")).expect("saved");
     println!("{base} {dict} {}", status_kb("VmHWM"));
 }
