@@ -19,11 +19,42 @@ pub const COOCCURRENCE_CONFIDENCE: f32 = 0.3;
 /// Where a piece of evidence is, before its text is fetched: (document, sentence, start, end).
 type Spot = (usize, usize, usize, usize);
 
+/// One edge being gathered: only its first few spots are kept, and the documents as indices,
+/// so a build's transient memory stays proportional to its edges.
 #[derive(Default)]
 struct Acc {
     confidence: f32,
     weight: u32,
-    spots: BTreeSet<Spot>,
+    /// The smallest spots seen, sorted, at most `cap`.
+    kept: Vec<Spot>,
+    /// Documents stating it, in document order (documents are visited in order).
+    docs: Vec<u32>,
+}
+
+impl Acc {
+    /// Records a spot; returns false if it was already kept (the same statement twice).
+    fn add(&mut self, spot: Spot, cap: usize) -> bool {
+        if self.docs.last() != Some(&(spot.0 as u32)) {
+            self.docs.push(spot.0 as u32);
+        }
+        match self.kept.binary_search(&spot) {
+            Ok(_) => false,
+            Err(i) if i < cap => {
+                self.kept.insert(i, spot);
+                self.kept.truncate(cap);
+                true
+            }
+            Err(_) => true,
+        }
+    }
+}
+
+fn cap_of(class: u8) -> usize {
+    match class {
+        0 => MAX_EVIDENCE,
+        1 => 1,
+        _ => MAX_COOCCURRENCE_EVIDENCE,
+    }
 }
 
 /// Node ids of a build's entities, targets and documents, as [`links`] needs them.
@@ -44,7 +75,7 @@ pub(super) fn links(docs: &[Document], extractions: &[DocExtraction], ids: &Ids)
     let mut add = |class: u8, s: usize, r: RelationType, t: usize, spot: Spot, conf: f32| {
         let a = acc.entry((class, s, t, r)).or_default();
         a.confidence = a.confidence.max(conf);
-        if a.spots.insert(spot) || class != 0 {
+        if a.add(spot, cap_of(class)) || class != 0 {
             a.weight += 1;
         }
     };
@@ -105,43 +136,20 @@ pub(super) fn links(docs: &[Document], extractions: &[DocExtraction], ids: &Ids)
         }
     }
     acc.into_iter()
-        .map(|((class, source, target, relation), a)| {
-            let cap = match class {
-                0 => MAX_EVIDENCE,
-                1 => 1,
-                _ => MAX_COOCCURRENCE_EVIDENCE,
-            };
-            Link {
-                source,
-                relation,
-                target,
-                confidence: a.confidence,
-                weight: a.weight,
-                evidence: keep(&a.spots, cap)
-                    .map(|spot| evidence(docs, spot))
-                    .collect(),
-                docs: doc_ids(docs, &a.spots),
-            }
+        .map(|((_, source, target, relation), a)| Link {
+            source,
+            relation,
+            target,
+            confidence: a.confidence,
+            weight: a.weight,
+            evidence: a.kept.iter().map(|&spot| evidence(docs, spot)).collect(),
+            docs: a
+                .docs
+                .iter()
+                .filter_map(|&d| docs.get(d as usize).map(|x| x.id.clone()))
+                .collect(),
         })
         .collect()
-}
-
-/// The first `cap` spots, in document and sentence order.
-fn keep(spots: &BTreeSet<Spot>, cap: usize) -> impl Iterator<Item = Spot> + '_ {
-    spots.iter().take(cap).copied()
-}
-
-/// Ids of the documents whose spots are listed, in document order, without repeats.
-fn doc_ids(docs: &[Document], spots: &BTreeSet<Spot>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut last = None;
-    for spot in spots {
-        if last != Some(spot.0) {
-            last = Some(spot.0);
-            out.push(docs.get(spot.0).map(|d| d.id.clone()).unwrap_or_default());
-        }
-    }
-    out
 }
 
 fn evidence(docs: &[Document], (d, sentence, start, end): Spot) -> Evidence {
@@ -163,11 +171,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn keep_caps_in_document_order() {
-        let spots: BTreeSet<Spot> = [(1, 1, 0, 1), (0, 2, 0, 1), (0, 1, 0, 1), (2, 1, 0, 1)]
-            .into_iter()
-            .collect();
-        let kept: Vec<Spot> = keep(&spots, 2).collect();
-        assert_eq!(kept, vec![(0, 1, 0, 1), (0, 2, 0, 1)]);
+    fn acc_keeps_the_smallest_spots_and_every_document() {
+        let mut a = Acc::default();
+        for spot in [
+            (0, 3, 0, 1),
+            (0, 1, 0, 1),
+            (0, 2, 0, 1),
+            (1, 1, 0, 1),
+            (2, 1, 0, 1),
+        ] {
+            assert!(a.add(spot, 2));
+        }
+        assert!(!a.add((0, 1, 0, 1), 2));
+        assert_eq!(a.kept, vec![(0, 1, 0, 1), (0, 2, 0, 1)]);
+        assert_eq!(a.docs, vec![0, 1, 2]);
     }
 }
