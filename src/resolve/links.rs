@@ -182,8 +182,13 @@ mod tests {
         ] {
             assert!(a.add(spot, 2));
         }
-        assert!(!a.add((0, 1, 0, 1), 2));
         assert_eq!(a.kept, vec![(0, 1, 0, 1), (0, 2, 0, 1)]);
         assert_eq!(a.docs, vec![0, 1, 2]);
+        let mut b = Acc::default();
+        assert!(b.add((0, 1, 0, 1), 5));
+        assert!(
+            !b.add((0, 1, 0, 1), 5),
+            "the same statement twice counts once"
+        );
     }
 }
