@@ -142,19 +142,32 @@ pub(super) fn links(docs: &[Document], extractions: &[DocExtraction], ids: &Ids)
             target,
             confidence: a.confidence,
             weight: a.weight,
-            evidence: a.kept.iter().map(|&spot| evidence(docs, spot)).collect(),
-            docs: a
+            evidence: a
+                .kept
+                .iter()
+                .map(|&spot| evidence(docs, spot, relation != RelationType::Mentions))
+                .collect(),
+            docs: if a
                 .docs
                 .iter()
-                .filter_map(|&d| docs.get(d as usize).map(|x| x.id.clone()))
-                .collect(),
+                .all(|&d| a.kept.iter().any(|k| k.0 == d as usize))
+            {
+                Vec::new()
+            } else {
+                a.docs
+                    .iter()
+                    .filter_map(|&d| docs.get(d as usize).map(|x| x.id.clone()))
+                    .collect()
+            },
         })
         .collect()
 }
 
-fn evidence(docs: &[Document], (d, sentence, start, end): Spot) -> Evidence {
+/// A piece of evidence; `with_text` copies the sentence (MENTIONS evidence points at the first
+/// mention without it: the document and sentence index find it).
+fn evidence(docs: &[Document], (d, sentence, start, end): Spot, with_text: bool) -> Evidence {
     let doc = docs.get(d);
-    let text = doc.and_then(|doc| {
+    let text = doc.filter(|_| with_text).and_then(|doc| {
         let s = doc.sentences.get(sentence)?;
         doc.text.get(s.span.clone()).map(str::to_string)
     });

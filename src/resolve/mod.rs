@@ -24,7 +24,8 @@ use crate::extract::{DocExtraction, TargetMention};
 use crate::ingest::Document;
 use crate::model::{EntityType, RelationType};
 
-/// Where an edge comes from: document, sentence, byte span, and the sentence text.
+/// Where an edge comes from: document, sentence, byte span, and the sentence text (left out of
+/// MENTIONS evidence, which points at a first mention).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Evidence {
     pub doc: String,
@@ -61,7 +62,8 @@ pub struct Link {
     pub weight: u32,
     /// The first few pieces of evidence (at most [`MAX_EVIDENCE`]).
     pub evidence: Vec<Evidence>,
-    /// Every document that states it, in document order (evidence is capped, this is not).
+    /// Every document that states it, in document order, where the (capped) evidence leaves
+    /// some out; empty when the evidence names them all.
     pub docs: Vec<String>,
 }
 
