@@ -55,7 +55,12 @@ pub fn build(
             ex
         })
         .collect();
-    let graph = graph_of(&docs, &extractions, &options.aliases);
+    let resolved = resolve::resolve(&docs, &extractions, &options.aliases);
+    // Texts and extractions are done with: freed before the graph is built, so it reuses them.
+    drop(extractions);
+    let metas = docs.iter().map(meta).collect();
+    drop(docs);
+    let graph = KnowledgeGraph::from_resolved(resolved, metas);
     Build { graph, skipped }
 }
 
