@@ -1,1 +1,190 @@
-//! (to be written)
+//! Extraction pinned on small made-up documents in the genre (a fictional city's work report):
+//! the mentions found, with their types, and the short forms the text declares.
+
+use std::path::Path;
+use std::sync::LazyLock;
+
+use expect_test::{expect, Expect};
+use zhitu::extract::{extract, Lexicon};
+use zhitu::ingest::parse_document;
+use zhitu::model::EntityType;
+use zhitu::segment::Segmenter;
+
+static SEG: LazyLock<Segmenter> = LazyLock::new(Segmenter::new);
+
+fn render(text: &str, lexicon: &Lexicon) -> String {
+    let doc = parse_document("t.txt", Path::new("t.txt"), text.as_bytes()).expect("document");
+    let ex = extract(&doc, &SEG, lexicon);
+    let mut out = String::new();
+    for m in &ex.mentions {
+        assert!(doc.text[m.span.clone()].contains(m.name.chars().next().unwrap_or(' ')));
+        out.push_str(&format!("{} {}\n", m.kind, m.name));
+    }
+    for a in &ex.aliases {
+        out.push_str(&format!(
+            "alias {} -> {}\n",
+            a.alias, ex.mentions[a.mention].name
+        ));
+    }
+    out
+}
+
+fn check(text: &str, want: Expect) {
+    want.assert_eq(&render(text, &Lexicon::default()));
+}
+
+#[test]
+fn enterprise_list_and_industries() {
+    check(
+        "以远航集团、海川电子等企业为代表的集成电路、生物医药等行业增长较快。",
+        expect![[r#"
+            Enterprise 远航集团
+            Enterprise 海川电子
+            Industry 集成电路
+            Industry 生物医药
+        "#]],
+    );
+}
+
+#[test]
+fn policies_in_titles_and_quotes() {
+    check(
+        "印发《洛川市加快建设制造强市三年行动计划》，实施“5+3”工程，深入开展“林长制”。",
+        expect![[r#"
+            Policy 洛川市加快建设制造强市三年行动计划
+            Place 洛川市
+            Policy 5+3工程
+            Policy 林长制
+        "#]],
+    );
+}
+
+#[test]
+fn generic_phrases_are_not_entities() {
+    check(
+        "全市重点项目开工90个，龙头企业和中小企业发展良好，传统产业加快升级。",
+        expect![""],
+    );
+}
+
+#[test]
+fn government_bodies_and_people() {
+    check(
+        "市科技局局长王建国主持会议，市发展改革委、市财政局参加。",
+        expect![[r#"
+            Organization 市科技局
+            Person 王建国
+            Organization 市发展改革委
+            Organization 市财政局
+        "#]],
+    );
+}
+
+#[test]
+fn declared_short_form() {
+    check(
+        "《洛川市数字经济发展规划》（以下简称《规划》）经市政府批复印发。",
+        expect![[r#"
+            Policy 洛川市数字经济发展规划
+            Place 洛川市
+            Policy 规划
+            Organization 市政府
+            alias 规划 -> 洛川市数字经济发展规划
+        "#]],
+    );
+}
+
+#[test]
+fn places_and_events() {
+    check(
+        "成功举办第三届中国数字经济博览会，绍兴市上虞区签约项目20个。",
+        expect![[r#"
+            Event 第三届中国数字经济博览会
+            Place 中国
+            Place 绍兴市
+            Place 上虞区
+        "#]],
+    );
+}
+
+#[test]
+fn user_dictionary_wins() {
+    let lexicon = Lexicon {
+        entries: vec![("海川电子".to_string(), Some(EntityType::Organization))],
+    };
+    let got = render("海川电子增长12%，远航集团增长8%。", &lexicon);
+    assert!(got.contains("Organization 海川电子"), "{got}");
+}
+
+#[test]
+fn odd_input_does_not_panic_and_spans_hold() {
+    let texts = [
+        "《》“”（以下简称“”）《《规划》》“a”工程、、等企业为代表的",
+        "以、为代表的等行业增长1%，增长2%。——集团—公司（ ）( )",
+        "abc 123 ÿ 😀 局局长 主持： 记者 整理：",
+    ];
+    for t in texts {
+        let doc = parse_document("t.txt", Path::new("t.txt"), t.as_bytes()).expect("document");
+        let ex = extract(&doc, &SEG, &Lexicon::default());
+        for m in &ex.mentions {
+            assert!(doc.text.get(m.span.clone()).is_some(), "{m:?}");
+        }
+        assert!(ex
+            .mentions
+            .windows(2)
+            .all(|w| w[0].span.start <= w[1].span.start));
+    }
+}
+
+#[test]
+fn parenthesised_abbreviations() {
+    check(
+        "组建华辰产业技术研究院（华辰产研院），建设中央商务区(CBD)。",
+        expect![[r#"
+            Organization 华辰产业技术研究院
+            Place 中央商务区
+            alias 华辰产研院 -> 华辰产业技术研究院
+            alias CBD -> 中央商务区
+        "#]],
+    );
+}
+
+#[test]
+fn meetings_with_ordinals_and_city_programmes() {
+    check(
+        "市第十二次党代会提出，推进智慧洛阳建设，落实中原制造2025。",
+        expect![[r#"
+            Event 市第十二次党代会
+            Policy 智慧洛阳
+            Place 洛阳
+            Place 中原
+            Policy 中原制造2025
+        "#]],
+    );
+}
+
+#[test]
+fn projects_named_after_enterprises() {
+    check(
+        "加快推进鑫瑞达新能源电池项目，支持海川电子、远航集团增长。",
+        expect![[r#"
+            Enterprise 鑫瑞达
+            Project 鑫瑞达新能源电池项目
+            Enterprise 海川电子
+            Enterprise 远航集团
+        "#]],
+    );
+}
+
+#[test]
+fn growth_figures_name_enterprises_not_districts() {
+    check(
+        "南山区增长5.2%，宝安区增长6.1%。玫瑰铸造增长26.9%，金星集团增长37.5%。",
+        expect![[r#"
+            Place 南山区
+            Place 宝安区
+            Enterprise 玫瑰铸造
+            Enterprise 金星集团
+        "#]],
+    );
+}

@@ -173,11 +173,20 @@ fn stray_control_characters_do_not_make_a_file_binary() {
 #[test]
 fn folders_give_documents_in_sorted_order() {
     let dir = tempdir();
-    for name in ["b.txt", "a.HTML", "c.htm", "notes.md", "sub/d.txt"] {
+    for name in [
+        "b.txt",
+        "a.HTML",
+        "c.htm",
+        "notes.md",
+        "sub/d.txt",
+        ".hidden/e.txt",
+    ] {
         let p = dir.path().join(name);
         std::fs::create_dir_all(p.parent().unwrap()).unwrap();
         std::fs::write(&p, "某市。").unwrap();
     }
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("sub/loop")).unwrap();
     let named = dir.path().join("notes.md");
     let files = collect_files(&[dir.path().to_path_buf(), named.clone()]).unwrap();
     let rel: Vec<String> = files
@@ -288,4 +297,58 @@ fn corpus_headings_are_sentences_of_their_own() {
     assert!(s.contains(&"工业生产持续好转。"));
     let doc = corpus("001_5c61c9380c1bade9.txt");
     assert!(sentences(&doc).contains(&"一、总体要求"));
+}
+
+/// Random bytes and random mixtures of text, markup, furniture and odd characters never panic,
+/// and whatever is read has exact spans.
+#[test]
+fn random_input_never_panics() {
+    use rand::{Rng, SeedableRng};
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(7);
+    let pieces = [
+        "济南市",
+        "章丘",
+        "。",
+        "；",
+        "\n",
+        "\r\n",
+        "  ",
+        "\u{3000}",
+        "■",
+        "”",
+        "<p>",
+        "</div>",
+        "<html>",
+        "<title>",
+        "发布日期:",
+        "2023-06-30 14:18",
+        "首页 » ",
+        "相关阅读",
+        "ＡＢ１",
+        "\u{FEFF}",
+        "\u{200B}",
+        "\u{1}",
+        "𠀀",
+        "十四五",
+        "2016年",
+        "一、",
+        "(一)",
+        "&amp;",
+        "\t",
+    ];
+    for round in 0..400 {
+        let bytes: Vec<u8> = if round % 4 == 0 {
+            (0..rng.gen_range(0..200)).map(|_| rng.gen()).collect()
+        } else {
+            let n = rng.gen_range(0..60);
+            (0..n)
+                .map(|_| pieces[rng.gen_range(0..pieces.len())])
+                .collect::<String>()
+                .into_bytes()
+        };
+        let name = if round % 3 == 0 { "r.html" } else { "r.txt" };
+        if let Ok(doc) = parse_document(name, Path::new(name), &bytes) {
+            assert_spans_exact(&doc);
+        }
+    }
 }

@@ -126,7 +126,8 @@ fn golden(name: &str, actual: &str) {
     let path = util::fixture(&format!("dot/{name}"));
     if std::env::var_os("UPDATE_EXPECT").is_some_and(|v| v == "1") {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, actual).unwrap();
+        // Atomically, as other tests read the goldens in parallel.
+        zhitu::output::render::write_atomic(&path, |w| w.write_all(actual.as_bytes())).unwrap();
         return;
     }
     let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
@@ -353,7 +354,10 @@ fn json_has_the_documented_shape() {
     assert_eq!(text.lines().count(), 1, "one line per result");
     let v: serde_json::Value = serde_json::from_str(&text).unwrap();
     let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
-    assert_eq!(keys, ["kind", "columns", "rows", "subgraph", "export"]);
+    assert_eq!(
+        keys,
+        ["kind", "title", "columns", "rows", "subgraph", "export"]
+    );
     assert_eq!(
         v["rows"][0][0],
         serde_json::json!({"id": 0, "name": "济南市", "type": "Place"})

@@ -2,7 +2,8 @@
 //! against the fixture graph `tests/fixtures/query_graph.json` (a made-up city, 云州市).
 //!
 //! - `NAME.kq` beside `NAME.out`: every statement of the script, echoed after `> `, then its
-//!   result as a table (`output::write_result`, `Format::Table`) and the result's note.
+//!   result as a table (`output::write_result`, `Format::Table`) and the result's note; for
+//!   `dot … > FILE`, the DOT text of the diagram instead of writing the file.
 //! - `NAME.err.kq` beside `NAME.err`: the script must fail; the exact rendered error
 //!   (`FILE:LINE:COL: message`, the line, the caret).
 //! - a guard: every case has its expected file and every expected file its case.
@@ -15,7 +16,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use zhitu::graph::KnowledgeGraph;
-use zhitu::output::{write_result, Format};
+use zhitu::output::{write_dot, write_result, DotOptions, Format};
 use zhitu::query::{execute, parse_script, QueryError};
 
 use crate::util::{fixture, root};
@@ -58,10 +59,11 @@ fn run_case(g: &KnowledgeGraph, source: &str, file: &str) -> Result<String, Stri
         out.extend_from_slice(format!("> {s}\n").as_bytes());
         let mut result = execute(g, s).map_err(|e: QueryError| e.render(source, Some(file)))?;
         if let Some(path) = result.export.take() {
+            // The diagram `dot … > FILE` would write, shown instead of writing the file.
             out.extend_from_slice(format!("(diagram to {})\n", path.display()).as_bytes());
-        }
-        if let Some(t) = &result.title {
-            out.extend_from_slice(format!("-- {t}\n").as_bytes());
+            let sub = result.subgraph.clone().unwrap_or_default();
+            write_dot(g, &sub, &DotOptions::default(), &mut out).expect("writes to a Vec");
+            continue;
         }
         write_result(g, &result, Format::Table, &mut out).expect("writes to a Vec");
     }
@@ -207,4 +209,78 @@ fn query_cases_round_trip_through_display() {
         }
     }
     assert!(count >= 40, "only {count} statements round-tripped");
+}
+
+#[test]
+fn query_cases_random_statements_run_without_panicking() {
+    use rand::{Rng, SeedableRng};
+    let g = graph();
+    let heads = [
+        "show ",
+        "neighbors ",
+        "path ",
+        "find ",
+        "evidence ",
+        "dot neighbors ",
+        "dot path ",
+    ];
+    let pieces = [
+        "青岚",
+        "云州",
+        "星海",
+        "#0",
+        "#21",
+        "#99",
+        "白鹭岛",
+        "规模以上工业增加值",
+        " -> ",
+        " depth ",
+        " 1",
+        " 3",
+        " 5",
+        " in",
+        " out",
+        " both",
+        " type ",
+        "企业",
+        "Target",
+        " rel ",
+        "all",
+        "DEVELOPS",
+        "位于",
+        ",",
+        " limit ",
+        " max ",
+        " where ",
+        "name ~ 制药",
+        "value > 100",
+        "year = 2025",
+        " and ",
+        " or ",
+        "(",
+        ")",
+        " > a.dot",
+        "*",
+        "\"星海 科技\"",
+        " ",
+    ];
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(11);
+    let mut ran = 0;
+    for _ in 0..5_000 {
+        let mut src = heads[rng.gen_range(0..heads.len())].to_string();
+        for _ in 0..rng.gen_range(1..8) {
+            src.push_str(pieces[rng.gen_range(0..pieces.len())]);
+        }
+        let Ok(statements) = parse_script(&src) else {
+            continue;
+        };
+        for s in &statements {
+            if let Err(e) = execute(&g, s) {
+                let rendered = e.render(&src, Some("fuzz.kq"));
+                assert!(rendered.starts_with("fuzz.kq:1:"), "{rendered}");
+            }
+            ran += 1;
+        }
+    }
+    assert!(ran > 200, "only {ran} statements ran");
 }

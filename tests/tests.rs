@@ -3,6 +3,7 @@
 mod util;
 
 mod cli_build;
+mod corpus_graph;
 mod eval_floors;
 mod extract_snapshots;
 mod ingest;

@@ -12,7 +12,7 @@ use std::process::ExitCode;
 
 use super::{CmdResult, ExportFormat};
 use crate::graph::{EdgeId, KnowledgeGraph};
-use crate::output::{csv, cypher, dot, graphml};
+use crate::output::{csv, cypher, dot, graphml, render};
 use crate::query::Subgraph;
 
 /// Runs `zhitu export`.
@@ -86,31 +86,12 @@ fn csv_paths(output: &Path) -> (PathBuf, PathBuf) {
     )
 }
 
-/// Writes a file atomically (temp file in the same folder, then rename).
+/// Writes a file atomically, the error naming it.
 fn write_file(
     path: &Path,
     f: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), String> {
-    let err = |e: std::io::Error| format!("{}: cannot write: {e}", path.display());
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    std::fs::create_dir_all(dir).map_err(err)?;
-    let mut builder = tempfile::Builder::new();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o644));
-    }
-    let mut tmp = builder.tempfile_in(dir).map_err(err)?;
-    {
-        let mut w = std::io::BufWriter::new(tmp.as_file_mut());
-        f(&mut w).map_err(err)?;
-        w.flush().map_err(err)?;
-    }
-    tmp.persist(path).map_err(|e| err(e.error))?;
-    Ok(())
+    render::write_atomic(path, f).map_err(|e| format!("{}: cannot write: {e}", path.display()))
 }
 
 #[cfg(test)]

@@ -1,15 +1,32 @@
 //! Extraction: rules that turn a document's tokens and text patterns into entity mentions,
 //! quantified targets and relations, each with its evidence (sentence and byte span) and a
 //! confidence. Never deduplicates across mentions (that is `resolve`), never imports petgraph.
+//!
+//! Mentions come from one jieba pass per sentence and these rules, strongest first: a user's
+//! `--dict` entries (`dictionary`), book titles and quoted names (`spans`), lists typed by their
+//! closing noun (`lists`), fixed bodies and industry vocabulary (`dictionary`), names grown
+//! leftwards from a suffix (`names`, `grow`, `brands`), people next to titles (`people`) and
+//! places (`places`); `select` settles overlaps, gives each name one type and echoes names to
+//! their other occurrences. The dictionaries are general facts in `data/extract_*.txt`.
 
+mod brands;
+mod dictionary;
+mod grow;
+mod lexicon;
+mod lists;
+mod names;
+mod people;
+mod places;
 pub mod relations;
+mod select;
+mod spans;
 pub mod targets;
 
 use std::ops::Range;
 
 use crate::ingest::Document;
 use crate::model::{EntityType, RelationType};
-use crate::segment::Segmenter;
+use crate::segment::{Segmenter, Token};
 
 /// A named entity as it appears once in a document.
 #[derive(Debug, Clone, PartialEq)]
@@ -89,16 +106,128 @@ pub struct Lexicon {
     pub entries: Vec<(String, Option<EntityType>)>,
 }
 
-/// Extracts mentions, targets and relations from one document.
+/// A candidate mention before overlaps are settled: absolute byte span, name, type, confidence
+/// and the priority of the rule that proposed it (higher wins a conflict).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Cand {
+    pub span: Range<usize>,
+    pub name: String,
+    pub kind: EntityType,
+    pub conf: f32,
+    pub prio: u8,
+}
+
+/// Rule priorities, highest first.
+pub(crate) mod prio {
+    pub const USER: u8 = 100;
+    pub const TITLE: u8 = 90;
+    pub const LIST: u8 = 75;
+    pub const DICT: u8 = 70;
+    pub const SUFFIX: u8 = 60;
+    pub const QUOTE: u8 = 55;
+    pub const INDUSTRY: u8 = 50;
+    pub const PERSON: u8 = 45;
+    pub const PLACE: u8 = 40;
+}
+
+/// One sentence with its tokens (spans relative to the sentence) and its offset in the document.
+pub(crate) struct Sent<'a> {
+    pub text: &'a str,
+    pub base: usize,
+    pub toks: Vec<Token<'a>>,
+}
+
+impl Sent<'_> {
+    /// A candidate for the sentence-relative span `r`, named by its text with marks stripped.
+    pub fn cand(&self, r: Range<usize>, kind: EntityType, conf: f32, prio: u8) -> Option<Cand> {
+        let name = strip_marks(self.text.get(r.clone())?);
+        if name.chars().count() < 2 {
+            return None;
+        }
+        Some(Cand {
+            span: r.start + self.base..r.end + self.base,
+            name,
+            kind,
+            conf,
+            prio,
+        })
+    }
+
+    /// Whether `pos` (relative) is a token boundary.
+    pub fn is_boundary(&self, pos: usize) -> bool {
+        pos == 0
+            || pos == self.text.len()
+            || self
+                .toks
+                .iter()
+                .any(|t| t.span.start == pos || t.span.end == pos)
+    }
+}
+
+/// A name with book-title marks and quotes removed, white space dropped.
+pub(crate) fn strip_marks(s: &str) -> String {
+    s.chars()
+        .filter(|c| !matches!(c, '《' | '》' | '“' | '”' | '‘' | '’' | '"') && !c.is_whitespace())
+        .collect()
+}
+
+/// Extracts mentions, targets and relations from one document. Mentions are sorted by span;
+/// each span lies inside its sentence and covers the name as written (marks included).
+///
+/// # Complexity
+/// One segmentation pass per sentence, then work linear in the tokens and dictionary size.
+///
+/// # Example
+/// ```
+/// use std::path::Path;
+/// use zhitu::extract::{extract, Lexicon};
+/// use zhitu::ingest::parse_document;
+/// use zhitu::model::EntityType;
+/// use zhitu::segment::Segmenter;
+///
+/// let text = "以远航集团、海川电子等企业为代表的集成电路行业增长较快。";
+/// let doc = parse_document("d.txt", Path::new("d.txt"), text.as_bytes()).unwrap();
+/// let ex = extract(&doc, &Segmenter::new(), &Lexicon::default());
+/// assert!(ex.mentions.iter().any(|m| m.name == "远航集团" && m.kind == EntityType::Enterprise));
+/// assert!(ex.mentions.iter().any(|m| m.kind == EntityType::Industry));
+/// ```
 pub fn extract(doc: &Document, seg: &Segmenter, lexicon: &Lexicon) -> DocExtraction {
-    let _ = (seg, lexicon);
-    let mentions = Vec::new();
+    let mut cands = Vec::new();
+    let divs = crate::segment::divisions::Divisions::get();
+    let city = doc
+        .city
+        .as_deref()
+        .and_then(|c| divs.lookup(c))
+        .filter(|d| divs.is_city(d))
+        .or_else(|| places::doc_city(&doc.title, &doc.text));
+    for (i, s) in doc.sentences.iter().enumerate() {
+        let Some(text) = doc.text.get(s.span.clone()) else {
+            continue;
+        };
+        let sent = Sent {
+            text,
+            base: s.span.start,
+            toks: seg.tag(text),
+        };
+        let mut local = Vec::new();
+        dictionary::user_entries(&sent, lexicon, &mut local);
+        spans::book_titles(&sent, &mut local);
+        spans::quotes(&sent, &mut local);
+        names::suffixed(&sent, &mut local);
+        dictionary::fixed(&sent, &mut local);
+        lists::lists(&sent, &mut local);
+        people::people(&sent, &mut local);
+        places::places(&sent, city, &mut local);
+        cands.extend(local.into_iter().map(|c| (i, c)));
+    }
+    let mentions = select::settle(doc, cands);
+    let aliases = spans::aliases(doc, &mentions);
     let targets = targets::extract_targets(doc, &mentions);
     let relations = relations::extract_relations(doc, &mentions, &targets);
     DocExtraction {
         mentions,
         targets,
         relations,
-        ..Default::default()
+        aliases,
     }
 }

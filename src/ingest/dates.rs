@@ -38,13 +38,21 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("date pattern compiles")
 });
 
+/// A date in Chinese numerals, as formal documents sign off: `二〇二三年六月三十日`.
+static CN_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月(?:\s*([一二三四五六七八九十]{1,3})\s*[日号])?")
+        .expect("Chinese date pattern compiles")
+});
+
 /// A clock time after a date: `14:18`, `18:22:00`.
 static TIME: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\d{1,2}:\d{2}(?::\d{2})?").expect("time pattern compiles"));
 
-/// A year written `2016年` (not part of a longer number).
-static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|\D)((?:19|20)\d\d)\s*年").expect("year pattern compiles"));
+/// A year written `2016年`, or the first of a range `2023—2025年` (not part of a longer number).
+static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\D)((?:19|20)\d\d)\s*(?:年|[-—–~～至到]\s*(?:19|20)\d\d\s*年)")
+        .expect("year pattern compiles")
+});
 
 /// Every date in `s` with its byte span, in order. Out-of-range months and days are skipped.
 ///
@@ -55,7 +63,7 @@ static YEAR: LazyLock<Regex> =
 /// assert_eq!(d, ["2023-06-30", "2024-01"]);
 /// ```
 pub fn dates_in(s: &str) -> impl Iterator<Item = (Date, std::ops::Range<usize>)> + '_ {
-    DATE.captures_iter(s).filter_map(|c| {
+    let arabic = DATE.captures_iter(s).filter_map(|c| {
         let whole = c.get(0)?;
         let year: i32 = c.get(1)?.as_str().parse().ok()?;
         let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
@@ -64,19 +72,69 @@ pub fn dates_in(s: &str) -> impl Iterator<Item = (Date, std::ops::Range<usize>)>
         } else {
             (num(5), num(6))
         };
-        let month = month.filter(|m| (1..=12).contains(m))?;
-        if matches!(day, Some(d) if !(1..=31).contains(&d)) {
-            return None;
-        }
-        Some((
-            Date {
-                year,
-                month: Some(month),
-                day,
-            },
-            whole.range(),
-        ))
+        checked(year, month, day).map(|d| (d, whole.range()))
+    });
+    // Chinese-numeral dates are rare: look for them only where a 年 written that way may be.
+    let chinese = s
+        .contains(['〇', '○', '零'])
+        .then(|| {
+            CN_DATE.captures_iter(s).filter_map(|c| {
+                let whole = c.get(0)?;
+                let year = c
+                    .get(1)?
+                    .as_str()
+                    .chars()
+                    .try_fold(0i32, |acc, ch| Some(acc * 10 + cn_digit(ch)? as i32))?;
+                let month = c.get(2).and_then(|m| cn_number(m.as_str()));
+                let day = match c.get(3) {
+                    Some(m) => Some(cn_number(m.as_str())?),
+                    None => None,
+                };
+                checked(year, month, day).map(|d| (d, whole.range()))
+            })
+        })
+        .into_iter()
+        .flatten();
+    let mut all: Vec<(Date, std::ops::Range<usize>)> = arabic.chain(chinese).collect();
+    all.sort_by_key(|(_, r)| r.start);
+    all.into_iter()
+}
+
+/// A date with its month and day in range.
+fn checked(year: i32, month: Option<u32>, day: Option<u32>) -> Option<Date> {
+    let month = month.filter(|m| (1..=12).contains(m))?;
+    if matches!(day, Some(d) if !(1..=31).contains(&d)) {
+        return None;
+    }
+    Some(Date {
+        year,
+        month: Some(month),
+        day,
     })
+}
+
+fn cn_digit(c: char) -> Option<u32> {
+    "〇一二三四五六七八九"
+        .chars()
+        .position(|d| d == c)
+        .or(matches!(c, '○' | '零').then_some(0))
+        .map(|p| p as u32)
+}
+
+/// `六` → 6, `十` → 10, `十二` → 12, `二十三` → 23, `三十` → 30.
+fn cn_number(s: &str) -> Option<u32> {
+    match s.split_once('十') {
+        None => {
+            let mut chars = s.chars();
+            let d = cn_digit(chars.next()?)?;
+            chars.next().is_none().then_some(d)
+        }
+        Some((tens, ones)) => {
+            let tens = if tens.is_empty() { 1 } else { cn_number(tens)? };
+            let ones = if ones.is_empty() { 0 } else { cn_number(ones)? };
+            Some(tens * 10 + ones)
+        }
+    }
 }
 
 /// The first date in `s` that has a day.
@@ -92,10 +150,11 @@ pub fn has_time(s: &str) -> bool {
 /// `s` with every date and clock time removed (to see what else a short line says).
 pub fn without_dates(s: &str) -> String {
     let s = DATE.replace_all(s, "");
+    let s = CN_DATE.replace_all(&s, "");
     TIME.replace_all(&s, "").into_owned()
 }
 
-/// The first year written `YYYY年` in `s`.
+/// The first year written `YYYY年` in `s`; for a range `2023—2025年`, its first year.
 pub fn first_year(s: &str) -> Option<i32> {
     YEAR.captures(s)
         .and_then(|c| c.get(1))
@@ -163,6 +222,11 @@ mod tests {
         );
         assert_eq!(all("2023-13-01 2023年0月"), Vec::<String>::new());
         assert_eq!(
+            all("二〇二三年六月三十日 2024年1月 二○一六年十二月"),
+            ["2023-06-30", "2024-01", "2016-12"]
+        );
+        assert_eq!(all("二〇二三年十三月"), Vec::<String>::new());
+        assert_eq!(
             first_full_date("2023年6月 2023-06-30"),
             Some(Date {
                 year: 2023,
@@ -176,6 +240,8 @@ mod tests {
     fn years_and_plans() {
         assert_eq!(first_year("一、2016年主要工作"), Some(2016));
         assert_eq!(first_year("12016年"), None);
+        assert_eq!(first_year("三年行动计划(2023—2025年)"), Some(2023));
+        assert_eq!(first_year("2021-2025年"), Some(2021));
         assert_eq!(first_year("济南市2023年国民经济"), Some(2023));
         assert_eq!(five_year_plan_start("十三五规划"), Some(2016));
         assert_eq!(five_year_plan_start("五年规划"), None);

@@ -24,7 +24,8 @@ pub enum Encoding {
 }
 
 /// Decodes `bytes`: a BOM decides (UTF-8, UTF-16); valid UTF-8 is UTF-8; otherwise GB18030 if it
-/// decodes without error.
+/// decodes without error. UTF-8 with a rare bad byte (at most one bad sequence per hundred
+/// well-formed Chinese characters) stays UTF-8, each bad sequence read as U+FFFD.
 ///
 /// # Errors
 /// [`DecodeError::Empty`] for empty or white-space-only input, [`DecodeError::Binary`] for
@@ -57,6 +58,9 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
     }
     let text = match std::str::from_utf8(body) {
         Ok(s) => (s.to_string(), Encoding::Utf8),
+        // GB18030 reads almost any byte pair, so UTF-8 with a stray bad byte would come out as
+        // mojibake: mostly-UTF-8 text stays UTF-8, the bad bytes replaced by U+FFFD.
+        Err(_) if mostly_utf8(body) => (String::from_utf8_lossy(body).into_owned(), Encoding::Utf8),
         Err(e) => match gb18030(body) {
             Ok(s) => (s, Encoding::Gb18030),
             Err(gb_offset) => {
@@ -85,6 +89,16 @@ fn is_binary(bytes: &[u8]) -> bool {
         }
     }
     control > 0 && control * 20 > bytes.len()
+}
+
+/// At least 20 well-formed multi-byte UTF-8 characters and at most one bad sequence per 100.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut good, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        bad += usize::from(!chunk.invalid().is_empty());
+    }
+    good >= 20 && bad * 100 <= good
 }
 
 /// GB18030 without replacement; the error is the offset of the first malformed sequence.
@@ -161,6 +175,21 @@ mod tests {
         let (text, enc) = decode(&bytes).unwrap();
         assert_eq!(text, "济南市章丘区 2023年，𠀀");
         assert_eq!(enc, Encoding::Gb18030);
+    }
+
+    #[test]
+    fn utf8_with_a_stray_bad_byte_is_not_read_as_gb18030() {
+        let mut bytes = "济南市工业和信息化发展".repeat(10).into_bytes();
+        bytes.insert(9, 0xFF);
+        let (text, enc) = decode(&bytes).unwrap();
+        assert_eq!(enc, Encoding::Utf8);
+        assert!(text.starts_with("济南市\u{FFFD}工业"), "{text}");
+        // GBK text is never mostly UTF-8.
+        let gbk = GB18030
+            .encode(&"济南市工业和信息化发展".repeat(30))
+            .0
+            .into_owned();
+        assert_eq!(decode(&gbk).unwrap().1, Encoding::Gb18030);
     }
 
     #[test]

@@ -51,6 +51,17 @@ const META_KEYS: &[&str] = &[
     "点击次数",
     "点击数",
     "点击量",
+    "点击",
+    "索引号",
+    "主题分类",
+    "发布机构",
+    "发布单位",
+    "发文机关",
+    "发文字号",
+    "文号",
+    "主题词",
+    "有效性",
+    "公开方式",
     "访问量",
     "字体",
     "字号",
@@ -80,6 +91,35 @@ const MARKS: &[&str] = &[
     "Copyright",
     "ICP备",
     "扫一扫",
+];
+
+/// Words of the page's tool bars: a short line made only of them is furniture (`打印 | 关闭`).
+const TOOL_WORDS: &[&str] = &[
+    "打印",
+    "关闭",
+    "收藏",
+    "分享",
+    "返回",
+    "顶部",
+    "返回顶部",
+    "打印本页",
+    "关闭窗口",
+    "纠错",
+    "我要纠错",
+    "默认",
+    "超大",
+    "大",
+    "中",
+    "小",
+    "字体",
+    "字号",
+    "微信",
+    "微博",
+    "扫一扫",
+    "打印此页",
+    "关闭本页",
+    "保存",
+    "加入收藏",
 ];
 
 /// Headings that open the related-links trailer at the end of a page.
@@ -214,7 +254,8 @@ fn classify(line: &str) -> Kind<'_> {
     if let Some(start) = CRUMB_STARTS.iter().find(|s| bare.starts_with(*s)) {
         if line.contains(CRUMB_SEPS) {
             let last = line.rsplit(CRUMB_SEPS).next().unwrap_or("").trim();
-            return if *start == "首页" && last != line {
+            // A breadcrumb ending in a column name (`通知公告`) gives no title; an article's does.
+            return if *start == "首页" && last != line && last.chars().count() >= 8 {
                 Kind::Titled(last)
             } else {
                 Kind::Furniture
@@ -230,6 +271,9 @@ fn classify(line: &str) -> Kind<'_> {
         };
     }
     let chars = line.chars().count();
+    if chars <= 30 && is_tool_bar(line) {
+        return Kind::Furniture;
+    }
     if chars <= 10 && ["编辑", "记者", "通讯员"].iter().any(|e| line.ends_with(e)) {
         return Kind::Furniture;
     }
@@ -237,6 +281,15 @@ fn classify(line: &str) -> Kind<'_> {
         return Kind::Furniture; // a page number
     }
     Kind::Text
+}
+
+/// A line made only of tool-bar words and separators.
+fn is_tool_bar(line: &str) -> bool {
+    let mut words = line
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .peekable();
+    words.peek().is_some() && words.all(|w| TOOL_WORDS.contains(&w))
 }
 
 /// `key` opens `s` and a colon, `【` or `】` follows (spaces allowed between).
@@ -264,6 +317,8 @@ fn is_byline(line: &str) -> bool {
 /// The index of the related-links trailer heading, if the page ends with one: in the second
 /// half of the lines, or followed only by short (link-title) lines.
 fn trailer_start(lines: &[&str]) -> usize {
+    // Lines after this one are all short.
+    let last_long = lines.iter().rposition(|l| l.chars().count() > 60);
     for (i, line) in lines.iter().enumerate().skip(1) {
         let l = line
             .trim()
@@ -271,7 +326,7 @@ fn trailer_start(lines: &[&str]) -> usize {
         if !TRAILERS.contains(&l) {
             continue;
         }
-        let rest_short = lines[i + 1..].iter().all(|l| l.chars().count() <= 60);
+        let rest_short = last_long.is_none_or(|j| j < i);
         if i * 2 >= lines.len() || rest_short {
             return i;
         }
@@ -303,6 +358,21 @@ mod tests {
     }
 
     #[test]
+    fn tool_bars_and_disclosure_fields() {
+        let s = strip("【打印】 【关闭】\n打印 | 关闭\n索引号：000/2023-00001\n成文日期：2023年05月20日\n正文。");
+        assert_eq!(s.text, "正文。");
+        assert_eq!(s.date.unwrap().to_string(), "2023-05-20");
+        assert_eq!(text("关闭落后产能。"), "关闭落后产能。");
+    }
+
+    #[test]
+    fn breadcrumb_ending_in_a_column_gives_no_title() {
+        let s = strip("首页 > 政务公开 > 通知公告\n某市关于推进工业发展的通知\n正文。");
+        assert_eq!(s.title, None);
+        assert_eq!(s.text, "某市关于推进工业发展的通知\n正文。");
+    }
+
+    #[test]
     fn keeps_text_that_looks_close() {
         for keep in [
             "本版稿件整理：张三 李四",
@@ -320,6 +390,9 @@ mod tests {
         let s = strip("正文。\n某市人民政府\n2023年6月30日");
         assert_eq!(s.text, "正文。\n某市人民政府");
         assert_eq!(s.date, None);
+        assert_eq!(s.lone_date.unwrap().to_string(), "2023-06-30");
+        let s = strip("正文。\n二〇二三年六月三十日");
+        assert_eq!(s.text, "正文。");
         assert_eq!(s.lone_date.unwrap().to_string(), "2023-06-30");
     }
 

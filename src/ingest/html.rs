@@ -144,10 +144,9 @@ pub fn strip_html(source: &str) -> Page {
                 if closing {
                     if skipped {
                         hidden = hidden.saturating_sub(1);
-                    } else if hidden > 0 {
-                    } else if BLOCK.contains(&name) {
+                    } else if hidden == 0 && BLOCK.contains(&name) {
                         line_break(&mut out);
-                    } else if matches!(name, "td" | "th") {
+                    } else if hidden == 0 && matches!(name, "td" | "th") {
                         out.push(' ');
                     }
                     if name == "pre" {
@@ -158,7 +157,9 @@ pub fn strip_html(source: &str) -> Page {
                 match name {
                     "title" if title.is_none() => title = ElementRef::wrap(node).map(element_text),
                     "meta" => read_meta(e, &mut page.date, &mut meta_title),
-                    "h1" if h1.is_none() => h1 = ElementRef::wrap(node).map(element_text),
+                    "h1" if h1.is_none() && hidden == 0 => {
+                        h1 = ElementRef::wrap(node).map(element_text)
+                    }
                     _ => {}
                 }
                 if skipped {
@@ -245,20 +246,22 @@ fn has_skip_mark(e: &scraper::node::Element) -> bool {
     e.id().is_some_and(marked) || e.classes().any(marked)
 }
 
-/// The page title: a `<meta name="ArticleTitle">`, else the `<h1>` when the `<title>` contains
-/// it, else the first part of the `<title>` split at the site-name separators (`_`, `|`, ` - `),
-/// or the longest part when the first is shorter than four characters.
+/// The page title: a `<meta name="ArticleTitle">`, else the `<h1>` (outside skipped parts) when
+/// the `<title>` starts with it, else the first part of the `<title>` split at the site-name
+/// separators (`_`, `|`, ` - `), or the longest part when the first is under four characters.
 fn choose_title(meta: Option<String>, title: Option<String>, h1: Option<String>) -> Option<String> {
     if let Some(m) = meta {
         return Some(m);
     }
     let title = title.filter(|t| !t.is_empty());
     if let (Some(t), Some(h)) = (&title, &h1) {
-        if h.chars().count() >= 4 && t.contains(h.as_str()) {
+        if h.chars().count() >= 4 && t.starts_with(h.as_str()) {
             return Some(h.clone());
         }
     }
-    let t = title?;
+    let Some(t) = title else {
+        return h1.filter(|h| !h.is_empty());
+    };
     let parts: Vec<&str> = t
         .split(['_', '|', '｜'])
         .flat_map(|p| p.split(" - "))
@@ -295,6 +298,21 @@ mod tests {
             p.text.trim(),
             "某市发展计划\n一、总体要求\n第一句。\n第二 句。\n甲 乙"
         );
+    }
+
+    #[test]
+    fn site_name_in_h1_is_not_the_title() {
+        let p = strip_html(
+            "<html><head><title>关于印发某方案的通知_某市人民政府</title></head><body>\
+             <header><h1>某市人民政府</h1></header><div><h1>某市人民政府</h1><p>正文。</p></div></body></html>",
+        );
+        assert_eq!(p.title.as_deref(), Some("关于印发某方案的通知"));
+    }
+
+    #[test]
+    fn h1_when_there_is_no_title() {
+        let p = strip_html("<html><body><h1>某市工业计划</h1><p>正文。</p></body></html>");
+        assert_eq!(p.title.as_deref(), Some("某市工业计划"));
     }
 
     #[test]

@@ -2,6 +2,16 @@
 //! GBK/GB18030), HTML stripped, web-page furniture dropped, width and white space normalised,
 //! with id, title, date and main city where the text gives them, and sentences with byte spans.
 //! Never segments words, never knows the graph.
+//!
+//! ```text
+//! bytes ─decode─▶ text ─html (if a page)─▶ text ─clean::normalize─▶ ─furniture::strip─▶ clean text
+//!                                                                      │ date, title hints
+//!                                            meta::metadata ◀──────────┘   split_sentences
+//! ```
+//!
+//! One file a step: [`decode`] (encodings, binary, empty), [`html`] (markup), [`clean`] (width
+//! and white space), [`furniture`] (page boilerplate), [`dates`] (date and year forms), [`meta`]
+//! (title, date, year, city), `sentences` (spans).
 
 pub mod clean;
 pub mod dates;
@@ -82,11 +92,16 @@ impl IngestError {
 }
 
 /// The files a build reads: every `.txt`, `.html` and `.htm` file given, folders walked
-/// recursively, in sorted order.
+/// recursively (hidden entries skipped, each folder visited once even through symbolic links),
+/// in sorted order.
+///
+/// # Errors
+/// The first folder that cannot be listed.
 pub fn collect_files(paths: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
     let mut out = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for p in paths {
-        walk(p, true, &mut out)?;
+        walk(p, true, &mut seen, &mut out)?;
     }
     out.sort();
     out.dedup();
@@ -95,10 +110,25 @@ pub fn collect_files(paths: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
 
 /// A file named on the command line is read whatever its extension; inside folders only
 /// documents are.
-fn walk(p: &Path, named: bool, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+fn walk(
+    p: &Path,
+    named: bool,
+    seen: &mut std::collections::HashSet<PathBuf>,
+    out: &mut Vec<PathBuf>,
+) -> std::io::Result<()> {
+    let hidden = p
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('.'));
+    if !named && hidden {
+        return Ok(());
+    }
     if p.is_dir() {
+        if !seen.insert(p.canonicalize().unwrap_or_else(|_| p.to_path_buf())) {
+            return Ok(());
+        }
         for entry in std::fs::read_dir(p)? {
-            walk(&entry?.path(), false, out)?;
+            walk(&entry?.path(), false, seen, out)?;
         }
     } else if named || is_document(p) {
         out.push(p.to_path_buf());

@@ -296,7 +296,10 @@ fn write_edge(
     )?;
     match e.relation {
         RelationType::CoOccurs => write!(w, ", style=dashed, color=\"#aaaaaa\", arrowhead=none")?,
-        RelationType::Mentions => write!(w, ", style=dotted, color=\"#999999\"")?,
+        RelationType::Mentions => write!(
+            w,
+            ", style=dotted, color=\"#999999\", fontcolor=\"#999999\""
+        )?,
         _ => {}
     }
     writeln!(w, "];")

@@ -2,7 +2,7 @@
 //! Lines), keys always present and in this order. Documented in `doc/OUTPUT.md`; keep it stable.
 //!
 //! ```json
-//! {"kind": "neighbors", "columns": ["实体", "关系"], "rows": [[{"id": 3, "name": "济南市", "type": "Place"}, "LOCATED_IN"]],
+//! {"kind": "neighbors", "title": null, "columns": ["实体", "关系"], "rows": [[{"id": 3, "name": "济南市", "type": "Place"}, "LOCATED_IN"]],
 //!  "subgraph": {"nodes": [{"id": 3, "name": "济南市", "type": "Place"}],
 //!               "edges": [{"source": 0, "target": 3, "relation": "LOCATED_IN"}], "focus": [0]},
 //!  "export": null}
@@ -17,6 +17,7 @@ use crate::query::{GraphView, QueryOutput, Subgraph, Value};
 
 /// Writes `result` as one JSON object followed by a newline.
 ///
+/// `title` is the result's note (no path found, a limit that cut the result short) or `null`.
 /// Cells: `Null` → `null`, numbers → numbers (a float that is not finite → `null`), strings →
 /// strings, a node → `{"id", "name", "type"}`, a list → an array. `subgraph` is `null` when the
 /// statement returns no part of the graph; its nodes and edges are sorted by id, without
@@ -38,6 +39,11 @@ pub fn write_json(
 pub fn result_json(graph: &dyn GraphView, result: &QueryOutput) -> Json {
     let mut m = Map::new();
     m.insert("kind".into(), Json::from(result.kind.as_str()));
+    let title = match &result.title {
+        Some(t) => Json::from(t.as_str()),
+        None => Json::Null,
+    };
+    m.insert("title".into(), title);
     m.insert("columns".into(), Json::from(result.columns.clone()));
     let rows: Vec<Json> = result
         .rows

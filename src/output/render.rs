@@ -107,7 +107,10 @@ pub fn write_diagram_with(
         DiagramKind::Dot => dot,
         DiagramKind::Rendered(format) => run_dot(&dot, format, path)?,
     };
-    write_atomic(path, &bytes)
+    write_atomic(path, |w| w.write_all(&bytes)).map_err(|source| RenderError::Write {
+        path: path.to_path_buf(),
+        source,
+    })
 }
 
 /// Runs `dot -T<format>` on `input` and returns its output.
@@ -182,25 +185,34 @@ fn run_program(
     out.map_err(io)
 }
 
-fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), RenderError> {
-    let err = |source| RenderError::Write {
-        path: path.to_path_buf(),
-        source,
-    };
+/// Writes a file atomically: `f` writes into a temp file in the same folder (created if
+/// missing), which then replaces `path`; on any error `path` is left as it was. The file is
+/// readable by all (0644 on Unix), like any file a command writes.
+///
+/// # Errors
+/// Any I/O error of creating the folder or the temp file, of `f`, or of the rename.
+pub fn write_atomic(
+    path: &Path,
+    f: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    std::fs::create_dir_all(dir).map_err(err)?;
+    std::fs::create_dir_all(dir)?;
     let mut builder = tempfile::Builder::new();
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o644));
     }
-    let mut tmp = builder.tempfile_in(dir).map_err(err)?;
-    tmp.write_all(bytes).map_err(err)?;
-    tmp.persist(path).map_err(|e| err(e.error))?;
+    let mut tmp = builder.tempfile_in(dir)?;
+    {
+        let mut w = std::io::BufWriter::new(tmp.as_file_mut());
+        f(&mut w)?;
+        w.flush()?;
+    }
+    tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }
 

@@ -17,7 +17,8 @@ use crate::query::{GraphView, QueryOutput, Value};
 /// The gap between two columns.
 const GAP: &str = "  ";
 
-/// Writes `result` as an aligned table followed by `(N rows)`.
+/// Writes `result` as its title (`-- no path from A to B`, where it has one), an aligned table,
+/// and `(N rows)`.
 ///
 /// Cells are [`cell_text`] on one line (line breaks become spaces). Integer and float cells are
 /// right-aligned, the rest left-aligned; the last column is not padded, so no line ends in
@@ -33,6 +34,9 @@ pub fn write_table(
     result: &QueryOutput,
     w: &mut dyn Write,
 ) -> std::io::Result<()> {
+    if let Some(title) = &result.title {
+        writeln!(w, "-- {title}")?;
+    }
     let ncols = result
         .columns
         .len()

@@ -14,6 +14,8 @@ pub struct Candidate {
     /// The entity type's English name.
     pub kind: String,
     pub id: u32,
+    /// What tells it apart where the name does not: a target's value, unit and year.
+    pub detail: Option<String>,
 }
 
 /// What went wrong, by stage: lexing, parsing, planning (resolution against the graph).
@@ -120,7 +122,10 @@ fn suggestions_text(s: &[String]) -> String {
 
 fn candidates_text(c: &[Candidate]) -> String {
     c.iter()
-        .map(|c| format!("{} ({} #{})", c.name, c.kind, c.id))
+        .map(|c| match &c.detail {
+            Some(d) => format!("{} ({} #{}, {d})", c.name, c.kind, c.id),
+            None => format!("{} ({} #{})", c.name, c.kind, c.id),
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }

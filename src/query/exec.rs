@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use super::ast::Direction;
 use super::plan::{Plan, Planned, RelSet};
-use super::traverse::{neighbourhood, shortest_paths, Hop, MAX_PATHS};
+use super::traverse::{neighbourhood, shortest_paths, Hop, IdMap, MAX_PATHS};
 use super::view::GraphView;
 use super::{catalog, filter, QueryOutput, Subgraph, Value};
 use crate::graph::{Dir, Edge, EdgeId, NodeId};
@@ -202,7 +202,7 @@ fn neighbors(
 ) -> QueryOutput {
     let mut out = table("neighbors", &["depth", "from", "relation", "node", "type"]);
     let mut keep = vec![false; n.reached.len()];
-    let mut index = super::traverse::IdMap::<NodeId, usize>::default();
+    let mut index = IdMap::<NodeId, usize>::default();
     for (i, r) in n.reached.iter().enumerate() {
         index.insert(r.node, i);
     }
@@ -396,7 +396,17 @@ fn find(
             found.len()
         ));
     }
-    out.subgraph = Some(subgraph(found.iter().copied(), [], found.clone()));
+    // The semantic edges among the nodes found, so a diagram of them shows how they connect.
+    let set: IdMap<NodeId, ()> = found.iter().map(|&id| (id, ())).collect();
+    let mut edges = Vec::new();
+    for &id in &found {
+        g.visit_edges(id, Dir::Out, &mut |e, other, edge| {
+            if edge.relation.is_semantic() && set.contains_key(&other) {
+                edges.push(e);
+            }
+        });
+    }
+    out.subgraph = Some(subgraph(found.iter().copied(), edges, found.clone()));
     out
 }
 

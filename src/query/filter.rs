@@ -3,6 +3,8 @@
 //! years a node appears in) and any other node attribute (`value`, `unit`, `metric`…). A field a
 //! node lacks makes its comparison false (`!=` included).
 
+use std::borrow::Cow;
+
 use super::ast::{CmpOp, Cond, Literal};
 use super::view::GraphView;
 use super::Value;
@@ -10,50 +12,52 @@ use crate::graph::{Node, NodeId};
 
 /// A field's value, as compared.
 #[derive(Debug, Clone, PartialEq)]
-enum Scalar {
+enum Scalar<'a> {
     Num(f64),
-    Str(String),
+    Str(Cow<'a, str>),
 }
 
-fn scalars(v: &serde_json::Value, out: &mut Vec<Scalar>) {
+fn scalars<'a>(v: &'a serde_json::Value, out: &mut Vec<Scalar<'a>>) {
     match v {
         serde_json::Value::Number(n) => {
             if let Some(f) = n.as_f64() {
                 out.push(Scalar::Num(f));
             }
         }
-        serde_json::Value::String(s) => out.push(Scalar::Str(s.clone())),
-        serde_json::Value::Bool(b) => out.push(Scalar::Str(b.to_string())),
+        serde_json::Value::String(s) => out.push(Scalar::Str(Cow::Borrowed(s))),
+        serde_json::Value::Bool(b) => out.push(Scalar::Str(Cow::Owned(b.to_string()))),
         serde_json::Value::Array(a) => a.iter().for_each(|v| scalars(v, out)),
         serde_json::Value::Null | serde_json::Value::Object(_) => {}
     }
 }
 
+fn is(field: &str, names: &[&str]) -> bool {
+    names.iter().any(|n| field.eq_ignore_ascii_case(n))
+}
+
 /// The values `field` has on node `id`.
-fn field_values(id: NodeId, n: &Node, field: &str) -> Vec<Scalar> {
+fn field_values<'a>(id: NodeId, n: &'a Node, field: &str) -> Vec<Scalar<'a>> {
     let mut out = Vec::new();
-    let strs = |v: &[String]| v.iter().cloned().map(Scalar::Str).collect::<Vec<_>>();
-    match field.to_lowercase().as_str() {
-        "name" | "名称" => {
-            out.push(Scalar::Str(n.name.clone()));
-            out.extend(strs(&n.aliases));
-        }
-        "alias" | "aliases" | "别名" => out.extend(strs(&n.aliases)),
-        "type" | "类型" => {
-            out.push(Scalar::Str(n.kind.as_str().to_string()));
-            out.push(Scalar::Str(n.kind.chinese().to_string()));
-        }
-        "id" => out.push(Scalar::Num(f64::from(id.0))),
-        "doc" | "docs" | "文档" => out.extend(strs(&n.docs)),
-        "year" | "years" | "年份" => match n.attrs.get("year") {
+    let strs = |v: &'a [String]| v.iter().map(|s| Scalar::Str(Cow::Borrowed(s.as_str())));
+    if is(field, &["name", "名称"]) {
+        out.push(Scalar::Str(Cow::Borrowed(&n.name)));
+        out.extend(strs(&n.aliases));
+    } else if is(field, &["alias", "aliases", "别名"]) {
+        out.extend(strs(&n.aliases));
+    } else if is(field, &["type", "类型"]) {
+        out.push(Scalar::Str(Cow::Borrowed(n.kind.as_str())));
+        out.push(Scalar::Str(Cow::Borrowed(n.kind.chinese())));
+    } else if is(field, &["id"]) {
+        out.push(Scalar::Num(f64::from(id.0)));
+    } else if is(field, &["doc", "docs", "文档"]) {
+        out.extend(strs(&n.docs));
+    } else if is(field, &["year", "years", "年份"]) {
+        match n.attrs.get("year") {
             Some(v) => scalars(v, &mut out),
             None => out.extend(n.years.iter().map(|y| Scalar::Num(f64::from(*y)))),
-        },
-        _ => {
-            if let Some(v) = n.attrs.get(field) {
-                scalars(v, &mut out);
-            }
         }
+    } else if let Some(v) = n.attrs.get(field) {
+        scalars(v, &mut out);
     }
     out
 }
@@ -65,27 +69,36 @@ fn as_num(s: &Scalar) -> Option<f64> {
     }
 }
 
-fn as_text(s: &Scalar) -> String {
-    match s {
-        Scalar::Num(n) => n.to_string(),
-        Scalar::Str(s) => s.clone(),
+/// Whether `hay` contains `needle`, ignoring ASCII case, without allocating in the usual case.
+fn contains_ci(hay: &str, needle: &str) -> bool {
+    let upper = |s: &str| s.bytes().any(|b| b.is_ascii_uppercase());
+    if upper(hay) || upper(needle) {
+        hay.to_ascii_lowercase()
+            .contains(&needle.to_ascii_lowercase())
+    } else {
+        hay.contains(needle)
     }
 }
 
 fn compare(v: &Scalar, op: CmpOp, lit: &Literal) -> bool {
     use std::cmp::Ordering;
     if op == CmpOp::Contains {
-        let needle = match lit {
-            Literal::Str(s) => s.to_lowercase(),
-            Literal::Num(n) => n.to_string(),
+        return match (v, lit) {
+            (Scalar::Str(h), Literal::Str(n)) => contains_ci(h, n),
+            (Scalar::Str(h), Literal::Num(n)) => h.contains(&n.to_string()),
+            (Scalar::Num(h), Literal::Str(n)) => contains_ci(&h.to_string(), n),
+            (Scalar::Num(h), Literal::Num(n)) => h.to_string().contains(&n.to_string()),
         };
-        return as_text(v).to_lowercase().contains(&needle);
     }
     let ord = match (v, lit) {
         (Scalar::Str(a), Literal::Str(b)) => {
             match (a.trim().parse::<f64>(), b.trim().parse::<f64>()) {
                 (Ok(x), Ok(y)) => x.partial_cmp(&y),
-                _ => Some(a.to_lowercase().cmp(&b.to_lowercase())),
+                _ => Some(
+                    a.bytes()
+                        .map(|c| c.to_ascii_lowercase())
+                        .cmp(b.bytes().map(|c| c.to_ascii_lowercase())),
+                ),
             }
         }
         (_, Literal::Num(b)) => as_num(v).and_then(|a| a.partial_cmp(b)),
@@ -129,7 +142,7 @@ pub fn cell(g: &dyn GraphView, id: NodeId, field: &str) -> Value {
     match field_values(id, n, field).into_iter().next() {
         Some(Scalar::Num(f)) if f.fract() == 0.0 && f.abs() < 9e15 => Value::Int(f as i64),
         Some(Scalar::Num(f)) => Value::Float(f),
-        Some(Scalar::Str(s)) => Value::Str(s),
+        Some(Scalar::Str(s)) => Value::Str(s.into_owned()),
         None => Value::Null,
     }
 }

@@ -1,5 +1,6 @@
 //! The lexer: source text → tokens with byte spans. Chinese names are bare words (any run of
-//! letters — CJK included —, digits and `_ - + · . /`); strings are quoted with `"…"` (escapes
+//! letters — CJK included —, digits, `_ - + · . /` and the punctuation of Chinese names
+//! `（）《》—`); strings are quoted with `"…"` (escapes
 //! `\"` and `\\`) or with Chinese quotes `“…”`; `#42` is a node id; `--` and `#` (not followed by
 //! a digit) start a comment. Newlines end statements, except inside parentheses.
 
@@ -71,12 +72,13 @@ pub struct Token {
 
 /// Whether `c` may start a bare word.
 pub fn is_word_start(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '_' | '.' | '/' | '·')
+    c.is_alphanumeric() || matches!(c, '_' | '.' | '/' | '·' | '《')
 }
 
-/// Whether `c` may continue a bare word.
+/// Whether `c` may continue a bare word: also the punctuation of Chinese names, so
+/// `比亚迪（深圳）`, `《三年行动计划（2023—2025年）》` and `5G-A` are single words.
 pub fn is_word_char(c: char) -> bool {
-    is_word_start(c) || matches!(c, '-' | '+')
+    is_word_start(c) || matches!(c, '-' | '+' | '（' | '）' | '》' | '—' | '–')
 }
 
 /// Splits `source` into tokens, ending with [`Tok::Eof`].
@@ -181,10 +183,10 @@ impl<'a> Lexer<'a> {
     fn id(&mut self) -> Result<(), QueryError> {
         let start = self.pos;
         self.pos += 1;
-        let rest = &self.src[self.pos..];
-        let n = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
-        let text = &rest[..n];
-        self.pos += n;
+        let digits_start = self.pos;
+        // The same run a word would take: `#3->#5` stops before the arrow.
+        self.word_run();
+        let text = &self.src[digits_start..self.pos];
         match text.parse::<u32>() {
             Ok(id) => {
                 self.push(Tok::Id(id), start);
@@ -231,13 +233,18 @@ impl<'a> Lexer<'a> {
         Ok(())
     }
 
-    fn word(&mut self, start: usize) {
+    /// Advances over word characters; a `-` that starts `--` or `->` ends the word.
+    fn word_run(&mut self) {
         while let Some(c) = self.peek() {
             if !is_word_char(c) || (c == '-' && matches!(self.peek2(), Some('-' | '>'))) {
                 break;
             }
             self.pos += c.len_utf8();
         }
+    }
+
+    fn word(&mut self, start: usize) {
+        self.word_run();
         let text = &self.src[start..self.pos];
         let tok = match number(text) {
             Some(v) => Tok::Number(v, text.to_string()),
@@ -259,11 +266,11 @@ impl<'a> Lexer<'a> {
             (',' | '，', _) => (Tok::Comma, c.len_utf8()),
             (';' | '；', _) => (Tok::Semi, c.len_utf8()),
             ('*', _) => (Tok::Star, 1),
-            ('(' | '（', _) => {
+            ('(', _) => {
                 self.depth += 1;
                 (Tok::LParen, c.len_utf8())
             }
-            (')' | '）', _) => {
+            (')', _) => {
                 self.depth = self.depth.saturating_sub(1);
                 (Tok::RParen, c.len_utf8())
             }
@@ -326,6 +333,10 @@ mod tests {
     #[test]
     fn names_keep_their_punctuation() {
         assert_eq!(toks("C++·5G-A a.dot")[..2], [w("C++·5G-A"), w("a.dot")]);
+        assert_eq!(
+            toks("show 比亚迪（深圳） 《行动计划（2023—2025年）》")[1..3],
+            [w("比亚迪（深圳）"), w("《行动计划（2023—2025年）》")]
+        );
     }
 
     #[test]

@@ -605,6 +605,89 @@ mod tests {
     }
 
     #[test]
+    fn random_input_never_panics_and_what_parses_round_trips() {
+        use rand::{Rng, SeedableRng};
+        let pieces = [
+            "show ",
+            "neighbors ",
+            "path ",
+            "find ",
+            "evidence ",
+            "stats",
+            "dot ",
+            " > ",
+            "->",
+            " depth ",
+            " 2",
+            " 99",
+            " in",
+            " out",
+            " type ",
+            " rel ",
+            " all",
+            " limit ",
+            " max ",
+            " where ",
+            " and ",
+            " or ",
+            "(",
+            ")",
+            "~",
+            "=",
+            "!=",
+            "<=",
+            ">=",
+            "<",
+            ",",
+            ";",
+            "\n",
+            "\"",
+            "“",
+            "”",
+            "#",
+            "#7",
+            "--",
+            "云州",
+            "青岚-集团",
+            "a.dot",
+            "-3.5",
+            "*",
+            " ",
+            "@",
+            "\\",
+            "name",
+            "year",
+            "企业",
+            "\r\n",
+            "·",
+            "，",
+            "（",
+            "）",
+        ];
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(7);
+        let mut parsed = 0;
+        for _ in 0..20_000 {
+            let n = rng.gen_range(1..10);
+            let mut src = pieces[rng.gen_range(0..7)].to_string();
+            for _ in 0..n {
+                src.push_str(pieces[rng.gen_range(0..pieces.len())]);
+            }
+            let _ = crate::query::is_complete(&src);
+            let Ok(statements) = parse(&src) else {
+                continue;
+            };
+            for s in statements {
+                let printed = s.to_string();
+                let again =
+                    parse(&printed).unwrap_or_else(|e| panic!("{src:?} → {printed:?}: {e}"));
+                assert_eq!(again, vec![s], "{src:?} → {printed:?}");
+                parsed += 1;
+            }
+        }
+        assert!(parsed > 300, "only {parsed} parsed");
+    }
+
+    #[test]
     fn never_panics_on_prefixes() {
         let src = "dot path “青岚” -> #2 all max 3 rel LOCATED_IN,all > x.dot; find * where (a ~ \"x\" or b >= -1) limit 2";
         for (i, _) in src.char_indices() {

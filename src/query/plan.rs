@@ -211,6 +211,11 @@ pub fn resolve(g: &dyn GraphView, r: &EntityRef) -> Result<NodeId, QueryError> {
         EntityRef::Name(n, _) => n,
     };
     let mut ids = g.lookup(name);
+    let unquoted = name.trim_start_matches('《').trim_end_matches('》');
+    if ids.is_empty() && unquoted != name {
+        // 《规划》 → the plan's name as the graph keeps it, without the title marks.
+        ids = g.lookup(unquoted);
+    }
     let folded;
     if ids.is_empty() && name.chars().any(|c| c.is_ascii_alphabetic()) {
         folded = g
@@ -253,6 +258,7 @@ pub fn resolve(g: &dyn GraphView, r: &EntityRef) -> Result<NodeId, QueryError> {
                         name: n.name.clone(),
                         kind: n.kind.as_str().to_string(),
                         id: id.0,
+                        detail: detail(n),
                     })
                 })
                 .collect();
@@ -267,10 +273,39 @@ pub fn resolve(g: &dyn GraphView, r: &EntityRef) -> Result<NodeId, QueryError> {
     }
 }
 
+/// A target's value, unit and year, to tell apart targets of one metric.
+fn detail(n: &crate::graph::Node) -> Option<String> {
+    if n.kind != EntityType::Target {
+        return None;
+    }
+    let get = |k: &str| {
+        n.attrs.get(k).map(|v| match v {
+            serde_json::Value::String(s) => s.clone(),
+            other => other.to_string(),
+        })
+    };
+    let value = format!(
+        "{}{}",
+        get("value").unwrap_or_default(),
+        get("unit").unwrap_or_default()
+    );
+    let parts: Vec<String> = [Some(value).filter(|v| !v.is_empty()), get("year")]
+        .into_iter()
+        .flatten()
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
 /// The names and aliases closest to `name`: those containing it or contained in it first (by
 /// length difference), then those within a small edit distance counted in characters.
 pub fn suggest(g: &dyn GraphView, name: &str) -> Vec<String> {
-    let q = name.to_lowercase();
+    let q = name
+        .trim_start_matches('《')
+        .trim_end_matches('》')
+        .to_lowercase();
+    if q.trim().is_empty() {
+        return Vec::new();
+    }
     let qlen = q.chars().count();
     let budget = (qlen / 2).max(1);
     let mut scored: Vec<(usize, usize, &str)> = Vec::new();

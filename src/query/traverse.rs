@@ -205,12 +205,13 @@ pub fn shortest_paths(
     let [fwd, bwd] = &sides;
     let mut paths = Vec::new();
     let mut truncated = false;
-    for m in meets {
+    'meets: for m in meets {
+        let suffixes = bwd.chains(m, all);
         for pre in fwd.chains(m, all) {
-            for suf in bwd.chains(m, all) {
+            for suf in &suffixes {
                 if paths.len() == MAX_PATHS {
                     truncated = true;
-                    break;
+                    break 'meets;
                 }
                 let mut p: Vec<Hop> = pre
                     .iter()
@@ -230,6 +231,8 @@ pub fn shortest_paths(
             }
         }
     }
+    // `chains` stops at MAX_PATHS too, so a full list may hide more.
+    let truncated = truncated || paths.len() >= MAX_PATHS;
     (paths, truncated)
 }
 
@@ -324,5 +327,158 @@ impl Side {
             }
         }
         done
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::{KnowledgeGraph, Node};
+    use crate::model::{EntityType, RelationType};
+    use rand::{Rng, SeedableRng};
+
+    fn random_graph(seed: u64, n: u32, m: usize) -> KnowledgeGraph {
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
+        let mut g = KnowledgeGraph::default();
+        for i in 0..n {
+            g.add_node(Node {
+                name: format!("n{i}"),
+                kind: EntityType::Place,
+                aliases: vec![],
+                docs: vec![],
+                years: vec![],
+                attrs: Default::default(),
+            });
+        }
+        for _ in 0..m {
+            let (a, b) = (rng.gen_range(0..n), rng.gen_range(0..n));
+            let relation = if rng.gen_bool(0.2) {
+                RelationType::CoOccurs
+            } else {
+                RelationType::LocatedIn
+            };
+            g.add_edge(
+                NodeId(a),
+                NodeId(b),
+                Edge {
+                    relation,
+                    confidence: 1.0,
+                    weight: 1,
+                    evidence: vec![],
+                    attrs: Default::default(),
+                },
+            );
+        }
+        g
+    }
+
+    /// Plain breadth-first distances from `s`, and the number of shortest walks to each node
+    /// counting parallel edges apart.
+    fn reference(
+        g: &KnowledgeGraph,
+        s: NodeId,
+        dir: Direction,
+        rels: RelSet,
+    ) -> IdMap<NodeId, (u32, u64)> {
+        let mut seen: IdMap<NodeId, (u32, u64)> = IdMap::default();
+        seen.insert(s, (0, 1));
+        let mut frontier = vec![s];
+        let mut d = 0;
+        while !frontier.is_empty() {
+            d += 1;
+            let mut next = Vec::new();
+            for &u in &frontier {
+                let cu = seen[&u].1;
+                each_edge(g, u, dir, rels, &mut |_, v, _| match seen.get_mut(&v) {
+                    None => {
+                        seen.insert(v, (d, cu));
+                        next.push(v);
+                    }
+                    Some((dv, c)) if *dv == d => *c += cu,
+                    _ => {}
+                });
+            }
+            frontier = next;
+        }
+        seen
+    }
+
+    #[test]
+    fn bidirectional_search_agrees_with_plain_search() {
+        for seed in 0..30 {
+            let g = random_graph(seed, 60, 90);
+            for dir in [Direction::Both, Direction::Out, Direction::In] {
+                for rels in [RelSet::semantic(), RelSet::all()] {
+                    let s = NodeId(seed as u32 % 60);
+                    let dist = reference(&g, s, dir, rels);
+                    for t in 0..60 {
+                        let t = NodeId(t);
+                        let (one, _) = shortest_paths(&g, s, t, false, None, dir, rels);
+                        let (all, truncated) = shortest_paths(&g, s, t, true, None, dir, rels);
+                        match dist.get(&t) {
+                            None => assert!(one.is_empty() && all.is_empty()),
+                            Some(&(d, count)) => {
+                                assert_eq!(one.len(), 1);
+                                assert_eq!(one[0].len() as u32, d, "{seed} {s:?}->{t:?}");
+                                if !truncated {
+                                    assert_eq!(all.len() as u64, count, "{seed} {s:?}->{t:?}");
+                                }
+                                for p in all.iter().chain(&one) {
+                                    assert_eq!(p.len() as u32, d);
+                                    let mut at = s;
+                                    for hop in p {
+                                        assert_eq!(hop.from, at);
+                                        let (a, b) = g.endpoints(hop.edge).unwrap();
+                                        assert!(
+                                            (a, b) == (hop.from, hop.to)
+                                                || (b, a) == (hop.from, hop.to)
+                                        );
+                                        at = hop.to;
+                                    }
+                                    assert_eq!(at, t);
+                                }
+                                if d >= 1 {
+                                    let below =
+                                        shortest_paths(&g, s, t, false, Some(d - 1), dir, rels);
+                                    assert!(below.0.is_empty(), "max below the distance");
+                                    let at = shortest_paths(&g, s, t, false, Some(d), dir, rels);
+                                    assert_eq!(at.0.len(), 1, "max at the distance");
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn neighbourhood_respects_depth_and_limit() {
+        let g = random_graph(3, 200, 600);
+        let s = NodeId(0);
+        let dist = reference(&g, s, Direction::Both, RelSet::semantic());
+        let n = neighbourhood(
+            &g,
+            s,
+            2,
+            Direction::Both,
+            TypeSet::any(),
+            RelSet::semantic(),
+            100_000,
+        );
+        let expected = dist.values().filter(|(d, _)| *d <= 2).count();
+        assert_eq!(n.reached.len(), expected);
+        assert!(n.reached.iter().all(|r| dist[&r.node].0 == r.depth));
+        let capped = neighbourhood(
+            &g,
+            s,
+            2,
+            Direction::Both,
+            TypeSet::any(),
+            RelSet::semantic(),
+            5,
+        );
+        assert!(capped.truncated);
+        assert_eq!(capped.reached.iter().filter(|r| r.matched).count(), 5);
     }
 }

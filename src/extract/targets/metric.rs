@@ -5,30 +5,42 @@
 //! (`章丘、平阴分别净增55和50户`). Byte offsets are relative to the sentence.
 
 use std::ops::Range;
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 use super::lexicon::{ends_with_any, starts_with_any, UnitClass, LEXICON};
+use super::lists::distribute;
+use super::phrase::{
+    clause_index, clauses, clean, last_chars, right_phrase, trim, words, MEMBER_SEPS, QUOTES,
+};
 use super::quantity::Quantity;
 
-/// The longest metric kept, in characters (the words nearest the figure).
-const MAX_METRIC_CHARS: usize = 24;
-/// Characters that end a clause.
-const CLAUSE_ENDS: &str = "，,；;：:。！？!?■●◆";
-/// Separators of a list's members.
-const MEMBER_SEPS: [char; 4] = ['、', '和', '及', '与'];
-/// Quote and title marks dropped from metrics.
-const QUOTES: &[char] = &[
-    '“', '”', '‘', '’', '"', '\'', '《', '》', '「', '」', '〈', '〉',
+/// The most characters kept of the words before a counted noun (`培育发展50户X`).
+const MAX_VERB_CHARS: usize = 10;
+/// Head words that alone name no metric (`总量达到75家`).
+const GENERIC_HEADS: [&str; 8] = [
+    "总量",
+    "总数",
+    "总额",
+    "总规模",
+    "规模",
+    "比重",
+    "占比",
+    "总计",
 ];
-
-/// A year opening a clause (`到2025年`, `2022年底`), not part of a metric.
-static LEADING_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:到|至|截至|截止|在)?(?:19|20)\d{2}\s*年(?:底|末|前|初|内)?")
-        .expect("valid regex")
-});
-
+/// Where a metric stops naming what is measured and starts saying how it changed.
+const CHANGE_MARKS: [&str; 12] = [
+    "同比",
+    "比上年",
+    "比年初",
+    "较上年",
+    "较去年",
+    "增长",
+    "下降",
+    "提高",
+    "降低",
+    "上涨",
+    "减少",
+    "增速",
+];
 /// The metric read for one figure.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reading {
@@ -41,54 +53,62 @@ pub struct Reading {
     pub text: Range<usize>,
 }
 
-/// The clauses of `s`: spans between clause punctuation and wide gaps.
-fn clauses(s: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut spaces = 0;
-    for (i, c) in s.char_indices() {
-        if c.is_whitespace() {
-            spaces += 1;
-            if spaces == 2 {
-                out.push(start..i);
-                start = i;
-            }
-            continue;
-        }
-        spaces = 0;
-        if CLAUSE_ENDS.contains(c) {
-            out.push(start..i);
-            start = i + c.len_utf8();
-        }
+/// What a metric measures without how it changed (`规模以上工业增加值比上年增长` →
+/// `规模以上工业增加值`), for the figures that continue it.
+fn base_noun(metric: &str) -> String {
+    let cut = CHANGE_MARKS
+        .iter()
+        .filter_map(|w| metric.find(w))
+        .filter(|&at| metric[..at].chars().count() >= 2)
+        .min();
+    match cut {
+        Some(at) => metric[..at].to_string(),
+        None => metric.to_string(),
     }
-    out.push(start..s.len());
-    out
 }
 
-/// Whether a money or time figure only qualifies a noun (`投资500万元以上技术改造项目`,
-/// `过50亿元的`, `5天储气能力`) in a clause that states another figure.
-fn is_descriptor(s: &str, q: &Quantity, others_in_clause: bool) -> bool {
-    if !others_in_clause || !matches!(q.class, UnitClass::Money | UnitClass::Time) {
+/// Whether a figure only qualifies the noun of another figure that follows in the same phrase
+/// (`投资500万元以上技术改造项目1000个`, `过50亿元的产业集群5个`, `5天储气能力达到2200亿立方米`,
+/// `年产10万辆以上整车企业3家`).
+fn is_descriptor(s: &str, q: &Quantity, next: Option<&Quantity>) -> bool {
+    let money_or_time = matches!(q.class, UnitClass::Money | UnitClass::Time);
+    // a threshold: `投资1000万元以上的项目`
+    if money_or_time && matches!(q.after, Some("以上" | "以下")) && s[q.end..].starts_with('的')
+    {
+        return true;
+    }
+    let Some(next) = next else {
+        return false;
+    };
+    let between = &s[q.end..next.start.max(q.end)];
+    if between.contains(['、', '，', ',', '和', '及', '与', '；', ';']) {
         return false;
     }
     let rest = &s[q.end..];
-    match rest.chars().next() {
-        Some('的') => true,
-        Some(c) if ('\u{4e00}'..='\u{9fff}').contains(&c) => {
-            !(MEMBER_SEPS.contains(&c) || "或至到".contains(c))
-                && starts_with_any(rest, &LEXICON.follow).is_none()
-                && starts_with_any(rest, &LEXICON.link).is_none()
-        }
-        _ => false,
-    }
+    let noun_next = rest.chars().next().is_some_and(|c| {
+        ('\u{4e00}'..='\u{9fff}').contains(&c)
+            && !(MEMBER_SEPS.contains(&c) || "或至到".contains(c))
+            && starts_with_any(rest, &LEXICON.follow).is_none()
+            && starts_with_any(rest, &LEXICON.link).is_none()
+    });
+    (money_or_time && rest.starts_with('的'))
+        || (noun_next
+            && (q.class == UnitClass::Time
+                || matches!(q.after, Some("以上" | "以下"))
+                || (money_or_time && matches!(q.before, Some("过" | "超过" | "超")))))
 }
 
 /// Whether a count is written before the noun it counts (`2户企业成为…`, `633个社区`).
 fn counts_noun(s: &str, q: &Quantity) -> bool {
-    if !matches!(q.class, UnitClass::Count | UnitClass::Measure) || q.after.is_some() {
+    if !matches!(q.class, UnitClass::Count | UnitClass::Measure)
+        || matches!(q.after, Some("以下" | "以内" | "上下"))
+    {
         return false;
     }
-    let rest = &s[q.end..];
+    let rest = s[q.end..].trim_start_matches(QUOTES);
+    if rest.starts_with('的') {
+        return true;
+    }
     rest.chars().next().is_some_and(|c| {
         ('\u{4e00}'..='\u{9fff}').contains(&c)
             && !(MEMBER_SEPS.contains(&c) || "或至到等".contains(c))
@@ -96,114 +116,6 @@ fn counts_noun(s: &str, q: &Quantity) -> bool {
             && starts_with_any(rest, &LEXICON.link).is_none()
             && starts_with_any(rest, &LEXICON.before).is_none()
     })
-}
-
-/// A span of the sentence, trimmed of white space.
-fn trim(s: &str, r: Range<usize>) -> Range<usize> {
-    let t = &s[r.clone()];
-    let start = r.start + (t.len() - t.trim_start().len());
-    let end = r.end - (t.len() - t.trim_end().len());
-    start..end.max(start)
-}
-
-/// `r` without its leading filler (`预计`, `其中`, `到2025年`, quotes) and trailing link words
-/// (`达到`, `突破`, `的`).
-fn clean(s: &str, r: Range<usize>) -> Range<usize> {
-    let mut r = trim(s, r);
-    loop {
-        let t = &s[r.clone()];
-        let cut = if let Some(w) = starts_with_any(t, &LEXICON.lead) {
-            w.len()
-        } else if let Some(m) = LEADING_YEAR.find(t) {
-            m.end()
-        } else if let Some(c) = t.chars().next().filter(|c| QUOTES.contains(c)) {
-            c.len_utf8()
-        } else {
-            break;
-        };
-        r = trim(s, r.start + cut..r.end);
-    }
-    loop {
-        let t = &s[r.clone()];
-        let cut = if let Some(w) =
-            ends_with_any(t, &LEXICON.link).or_else(|| ends_with_any(t, &LEXICON.before))
-        {
-            w.len()
-        } else if let Some(c) = t.chars().next_back().filter(|c| QUOTES.contains(c)) {
-            c.len_utf8()
-        } else {
-            break;
-        };
-        r = trim(s, r.start..r.end - cut);
-    }
-    r
-}
-
-/// The noun phrase after a figure: what it counts (`个智慧城市应用示范工程` → `智慧城市…`).
-fn right_phrase(s: &str, r: Range<usize>) -> Range<usize> {
-    let mut r = trim(s, r);
-    loop {
-        let t = &s[r.clone()];
-        let cut = ["的", "以上的", "之"]
-            .iter()
-            .find(|w| t.starts_with(*w))
-            .map(|w| w.len())
-            .or_else(|| {
-                t.chars()
-                    .next()
-                    .filter(|c| QUOTES.contains(c) || *c == '(' || *c == '（')
-                    .map(|c| c.len_utf8())
-            });
-        match cut {
-            Some(n) if n > 0 && t.starts_with(['(', '（']) => {
-                // a unit's gloss, `套(间)`: skip to its close
-                let close = t.find([')', '）']).map_or(t.len(), |i| i + 1);
-                r = trim(s, r.start + close..r.end);
-            }
-            Some(n) => r = trim(s, r.start + n..r.end),
-            None => break,
-        }
-    }
-    let t = &s[r.clone()];
-    let mut end = r.end;
-    if let Some((i, _)) = t.char_indices().nth(MAX_METRIC_CHARS) {
-        end = r.start + i;
-    }
-    clean(s, r.start..end)
-}
-
-/// The metric text of a span: quotes dropped, the words nearest the figure kept.
-fn words(s: &str, r: &Range<usize>) -> String {
-    let t: String = s[r.clone()]
-        .chars()
-        .filter(|c| !QUOTES.contains(c))
-        .collect();
-    let n = t.chars().count();
-    t.chars().skip(n.saturating_sub(MAX_METRIC_CHARS)).collect()
-}
-
-/// Splits a list subject (`绿色工厂、绿色供应链管理企业、绿色工业园区(产业集群、…)`) into
-/// its members, separators inside brackets ignored.
-fn members(s: &str, r: Range<usize>) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut depth = 0i32;
-    let mut start = r.start;
-    for (i, c) in s[r.clone()].char_indices() {
-        match c {
-            '(' | '（' => depth += 1,
-            ')' | '）' => depth -= 1,
-            c if depth <= 0 && MEMBER_SEPS.contains(&c) => {
-                out.push(start..r.start + i);
-                start = r.start + i + c.len_utf8();
-            }
-            _ => {}
-        }
-    }
-    out.push(start..r.end);
-    out.into_iter()
-        .map(|m| clean(s, m))
-        .filter(|m| !m.is_empty())
-        .collect()
 }
 
 /// How a figure's metric was found.
@@ -221,15 +133,11 @@ enum Kind {
 /// Keeps the figures that state something, dropping descriptors.
 pub fn keep(s: &str, qs: &[Quantity]) -> Vec<usize> {
     let cl = clauses(s);
-    let clause_of = |q: &Quantity| cl.iter().position(|c| c.contains(&q.start));
+    let clause_of = |q: &Quantity| clause_index(&cl, q.start);
     (0..qs.len())
         .filter(|&k| {
-            let c = clause_of(&qs[k]);
-            let others = qs
-                .iter()
-                .enumerate()
-                .any(|(j, o)| j != k && clause_of(o) == c);
-            !is_descriptor(s, &qs[k], others)
+            let next = qs.get(k + 1).filter(|n| clause_of(n) == clause_of(&qs[k]));
+            !is_descriptor(s, &qs[k], next)
         })
         .collect()
 }
@@ -237,10 +145,12 @@ pub fn keep(s: &str, qs: &[Quantity]) -> Vec<usize> {
 /// Reads the metric of each figure of `qs` (the kept figures of sentence `s`, in order).
 pub fn read(s: &str, qs: &[Quantity]) -> Vec<Reading> {
     let cl = clauses(s);
-    let clause_of = |q: &Quantity| cl.iter().position(|c| c.contains(&q.start)).unwrap_or(0);
+    let clause_of = |q: &Quantity| clause_index(&cl, q.start);
     let mut out: Vec<Reading> = Vec::with_capacity(qs.len());
     // the metric a continuation builds on, and where its words are
     let mut base: Option<(String, Range<usize>)> = None;
+    // the verb of the previous figure when it counted the noun after it
+    let mut parallel: Option<Option<Range<usize>>> = None;
     for (k, q) in qs.iter().enumerate() {
         let c = clause_of(q);
         let prev = k.checked_sub(1).filter(|&j| clause_of(&qs[j]) == c);
@@ -265,6 +175,12 @@ pub fn read(s: &str, qs: &[Quantity]) -> Vec<Reading> {
                 Kind::After(verb, right.clone())
             } else if starts_with_any(t, &LEXICON.follow).is_some() && !t.starts_with("分别") {
                 Kind::Continues(c_r)
+            } else if let Some(verb) = parallel
+                .clone()
+                .filter(|_| prev.is_some() && counts_noun(s, q) && !right.is_empty())
+            {
+                // `连通20个国家47个城市`: a second count of the same verb
+                Kind::After(verb, right.clone())
             } else if t.chars().count() < 2
                 || starts_with_any(t, &LEXICON.prep) == Some(t)
                 || ends_with_any(t, &LEXICON.action).is_some()
@@ -277,9 +193,15 @@ pub fn read(s: &str, qs: &[Quantity]) -> Vec<Reading> {
                 Kind::Before(c_r)
             }
         };
+        parallel = match &kind {
+            Kind::After(verb, _) => Some(verb.clone()),
+            _ => None,
+        };
         let reading = match kind {
             Kind::Member => {
-                let first = &out[out.len() - 1];
+                let Some(first) = out.last().filter(|r| r.quantity + 1 == k) else {
+                    continue;
+                };
                 Reading {
                     quantity: k,
                     metric: first.metric.clone(),
@@ -288,8 +210,12 @@ pub fn read(s: &str, qs: &[Quantity]) -> Vec<Reading> {
                 }
             }
             Kind::Before(r) => {
-                let metric = words(s, &r);
-                base = Some((metric.clone(), r.clone()));
+                let mut metric = words(s, &r);
+                // `总量达到75家`: a bare head word measures the previous figure's subject
+                if let (true, Some((b, _))) = (GENERIC_HEADS.contains(&metric.as_str()), &base) {
+                    metric = format!("{b}{metric}");
+                }
+                base = Some((base_noun(&metric), r.clone()));
                 Reading {
                     quantity: k,
                     metric,
@@ -298,7 +224,11 @@ pub fn read(s: &str, qs: &[Quantity]) -> Vec<Reading> {
                 }
             }
             Kind::After(verb, noun) => {
-                let mut metric = verb.as_ref().map(|v| words(s, v)).unwrap_or_default();
+                // the words before a counted noun are kept short: the noun names the metric
+                let mut metric = verb
+                    .as_ref()
+                    .map(|v| last_chars(&words(s, v), MAX_VERB_CHARS))
+                    .unwrap_or_default();
                 metric.push_str(&words(s, &noun));
                 let (source, start) = match &verb {
                     Some(v) => (v.start..noun.end.max(v.end), v.start.min(q.start)),
@@ -329,7 +259,7 @@ pub fn read(s: &str, qs: &[Quantity]) -> Vec<Reading> {
                         }
                     }
                 } else {
-                    base = Some((metric.clone(), source.clone()));
+                    base = Some((base_noun(&metric), source.clone()));
                     Reading {
                         quantity: k,
                         metric,
@@ -375,41 +305,4 @@ pub fn read(s: &str, qs: &[Quantity]) -> Vec<Reading> {
     }
     distribute(s, qs, &cl, &mut out);
     out
-}
-
-/// `A、B分别增长2%和1%`: gives each member of a list subject its own figure.
-fn distribute(s: &str, qs: &[Quantity], cl: &[Range<usize>], out: &mut [Reading]) {
-    let mut k = 0;
-    while k < out.len() {
-        let q = &qs[out[k].quantity];
-        let Some(c) = cl.iter().find(|c| c.contains(&q.start)) else {
-            k += 1;
-            continue;
-        };
-        let mut n = 1;
-        while k + n < out.len()
-            && out[k + n].text.start == out[k].text.start
-            && out[k + n].metric == out[k].metric
-        {
-            n += 1;
-        }
-        let head = &s[c.start..q.start];
-        if let (true, Some(at)) = (n >= 2, head.find("分别")) {
-            let subject = clean(s, c.start..c.start + at);
-            let verb = clean(s, c.start + at + "分别".len()..q.start);
-            let verb = words(s, &verb);
-            let ms = members(s, subject.clone());
-            for j in 0..n {
-                let (m, src) = match ms.len() == n {
-                    true => (words(s, &ms[j]), ms[j].clone()),
-                    false => (words(s, &subject), subject.clone()),
-                };
-                let r = &mut out[k + j];
-                r.metric = format!("{m}{verb}");
-                r.source = src;
-                r.text = subject.start..r.text.end;
-            }
-        }
-        k += n;
-    }
 }

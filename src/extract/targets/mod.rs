@@ -6,9 +6,14 @@
 //! lists are data (`data/target_*.txt`, see [`lexicon`]).
 
 mod lexicon;
+mod lists;
 mod metric;
+mod phrase;
 mod quantity;
 mod years;
+
+use std::collections::HashMap;
+use std::ops::Range;
 
 use super::{Mention, TargetMention};
 use crate::ingest::Document;
@@ -36,6 +41,15 @@ use crate::model::EntityType;
 /// ```
 pub fn extract_targets(doc: &Document, mentions: &[Mention]) -> Vec<TargetMention> {
     let years = years::Years::new(doc);
+    let mut by_sentence: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (k, m) in mentions.iter().enumerate() {
+        if matches!(
+            m.kind,
+            EntityType::Industry | EntityType::Enterprise | EntityType::Place
+        ) {
+            by_sentence.entry(m.sentence).or_default().push(k);
+        }
+    }
     let mut out = Vec::new();
     for (i, sent) in doc.sentences.iter().enumerate() {
         let Some(s) = doc.text.get(sent.span.clone()) else {
@@ -50,6 +64,7 @@ pub fn extract_targets(doc: &Document, mentions: &[Mention]) -> Vec<TargetMentio
             .map(|k| found[k].clone())
             .collect();
         let base = sent.span.start;
+        let sentence_years = years.sentence(i, s);
         for r in metric::read(s, &qs) {
             let q = &qs[r.quantity];
             let metric = r.metric.trim().to_string();
@@ -62,38 +77,31 @@ pub fn extract_targets(doc: &Document, mentions: &[Mention]) -> Vec<TargetMentio
                 metric,
                 value: q.value,
                 unit: q.unit.clone(),
-                year: years.year_at(i, s, q.start),
+                year: sentence_years.at(q.start),
                 comparator: q.after.or(q.before).map(str::to_string),
                 text: doc.text.get(span.clone()).unwrap_or_default().to_string(),
                 sentence: i,
                 span,
-                subject: subject(mentions, i, &source),
+                subject: by_sentence
+                    .get(&i)
+                    .and_then(|ks| subject(mentions, ks, &source)),
             });
         }
     }
     out
 }
 
-/// The industry, enterprise or place mention inside a metric's words, the first one written.
-fn subject(
-    mentions: &[Mention],
-    sentence: usize,
-    source: &std::ops::Range<usize>,
-) -> Option<usize> {
-    mentions
+/// The mention (of those of the sentence, `candidates`) inside a metric's words, the first one
+/// written.
+fn subject(mentions: &[Mention], candidates: &[usize], source: &Range<usize>) -> Option<usize> {
+    candidates
         .iter()
-        .enumerate()
-        .filter(|(_, m)| {
-            m.sentence == sentence
-                && matches!(
-                    m.kind,
-                    EntityType::Industry | EntityType::Enterprise | EntityType::Place
-                )
-                && source.start <= m.span.start
-                && m.span.end <= source.end
+        .copied()
+        .filter(|&k| {
+            let m = &mentions[k].span;
+            source.start <= m.start && m.end <= source.end
         })
-        .min_by_key(|(_, m)| m.span.start)
-        .map(|(k, _)| k)
+        .min_by_key(|&k| mentions[k].span.start)
 }
 
 impl TargetMention {

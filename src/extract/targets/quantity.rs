@@ -50,6 +50,8 @@ fn read_number(text: &str, pos: usize) -> Option<(f64, usize)> {
     let mut end = pos;
     let mut int_digits = 0;
     let mut seen_dot = false;
+    let mut seen_comma = false;
+    let mut since_comma = 0;
     let mut chars = rest.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         if is_digit(c) {
@@ -61,8 +63,22 @@ fn read_number(text: &str, pos: usize) -> Option<(f64, usize)> {
             digits.push(d);
             if !seen_dot {
                 int_digits += 1;
+                since_comma += 1;
             }
             end = pos + i + c.len_utf8();
+        } else if c == ','
+            && !seen_dot
+            && (if seen_comma {
+                since_comma == 3
+            } else {
+                (1..=3).contains(&int_digits)
+            })
+            && is_thousands_group(&rest[i + 1..])
+        {
+            // `12,027.5亿元`: a thousands separator, three digits after it
+            seen_comma = true;
+            since_comma = 0;
+            continue;
         } else if (c == '.' || c == '．')
             && !seen_dot
             && !digits.is_empty()
@@ -78,6 +94,14 @@ fn read_number(text: &str, pos: usize) -> Option<(f64, usize)> {
         return None;
     }
     digits.parse().ok().map(|v| (v, end))
+}
+
+/// Whether `s` opens with exactly three digits (a thousands group).
+fn is_thousands_group(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 3
+        && b[..3].iter().all(u8::is_ascii_digit)
+        && b.get(3).is_none_or(|c| !c.is_ascii_digit())
 }
 
 /// A simple Chinese numeral: 一 … 九, 十, 十五, 二十, 三十五, 两.
@@ -111,12 +135,14 @@ fn read_unit(text: &str, pos: usize) -> Option<(String, UnitClass, usize)> {
         best = Some((u.to_string(), class, u.len()));
     }
     if let Some(p) = starts_with_any(rest, &LEXICON.prefixes) {
-        match base(&rest[p.len()..]) {
+        // `14万余家`: the approximation may stand between the magnitude and the unit
+        let gap = starts_with_any(&rest[p.len()..], &APPROX).map_or(0, str::len);
+        match base(&rest[p.len() + gap..]) {
             Some((u, class))
                 if class.takes_prefix()
-                    && best.as_ref().is_none_or(|b| p.len() + u.len() > b.2) =>
+                    && best.as_ref().is_none_or(|b| p.len() + gap + u.len() > b.2) =>
             {
-                best = Some((format!("{p}{u}"), class, p.len() + u.len()));
+                best = Some((format!("{p}{u}"), class, p.len() + gap + u.len()));
             }
             Some(_) => {}
             None if best.is_none() => best = Some((p.to_string(), UnitClass::Money, p.len())),
@@ -129,7 +155,7 @@ fn read_unit(text: &str, pos: usize) -> Option<(String, UnitClass, usize)> {
             let next = after.chars().next();
             let ok = match next {
                 None => true,
-                Some(c) if c.is_ascii_alphanumeric() => false,
+                Some(c) if c.is_ascii_alphanumeric() || "”\"’」+-".contains(c) => false,
                 Some(c) if is_cjk(c) => {
                     starts_with_any(after, &LEXICON.after).is_some()
                         || ["和", "、", "至", "到", "及"]
@@ -196,11 +222,20 @@ fn arabic(text: &str, pos: usize) -> Result<Quantity, usize> {
     let Some((value, num_end)) = read_number(text, pos) else {
         return Err(skip_digits(text, pos));
     };
+    // digits glued to letters or signs are codes; a number opening a quotation names something
+    // (`“4个1”工作体系`, `双“30条”`)
+    // a minus sign after a word, not after a digit or letter (`增长-2.1%`)
+    let negative = prev_char(text, pos).is_some_and(|m| {
+        matches!(m, '-' | '－')
+            && prev_char(text, pos - m.len_utf8())
+                .is_some_and(|p| !p.is_ascii_alphanumeric() && !is_digit(p))
+    });
     let glued = prev_char(text, pos)
-        .is_some_and(|p| p.is_ascii_alphanumeric() || "._-/:+：×*#".contains(p));
-    if glued {
+        .is_some_and(|p| p.is_ascii_alphanumeric() || "._-/:+：×*#“\"「".contains(p));
+    if glued && !negative {
         return Err(num_end);
     }
+    let value = if negative { -value } else { value };
     let ordinal = prev_char(text, pos) == Some('第');
     let (mut after, mut p) = approx_at(text, num_end);
     let mut unit = read_unit(text, p);
@@ -249,13 +284,19 @@ fn arabic(text: &str, pos: usize) -> Result<Quantity, usize> {
         after = Some(s);
         p += s.len();
     }
+    // the figure starts at its minus sign
+    let start = if negative {
+        prev_char(text, pos).map_or(pos, |m| pos - m.len_utf8())
+    } else {
+        pos
+    };
     Ok(Quantity {
-        start: pos,
+        start,
         end: if shares_next_unit { num_end } else { p },
         value,
         unit,
         class,
-        before: ends_with_any(&text[..pos], &LEXICON.before),
+        before: ends_with_any(&text[..start], &LEXICON.before),
         after,
         shares_next_unit,
     })
@@ -463,6 +504,18 @@ mod tests {
         check(
             "2012年6月18日,“12345”工程,“6+1”行动,5G基站,电话0531-12345678,1:27,TOP10,带宽1080G。",
             expect![[r#"1080G 1080G"#]],
+        );
+    }
+
+    #[test]
+    fn thousands_separators_and_minus_signs() {
+        check(
+            "总值12,027.5亿元,增长-2.1%,分别为3,5和7个",
+            expect![[r#"
+                12,027.5亿元 12027.5亿元
+                -2.1% -2.1%
+                5 5个
+                7个 7个"#]],
         );
     }
 

@@ -1,0 +1,313 @@
+//! Names built around a suffix (…集团, …研究院, …产业园, …行动, …大会, 市…局): from a suffix
+//! that ends a token the name grows leftwards (`grow`); a name whose modifier is only generic
+//! words (重点项目, 龙头企业) is dropped, the suffix's condition (a place before 市, a body's
+//! 市/省 start, a physical 工程) checked; a project's leading brand is an enterprise of its own.
+
+use std::ops::Range;
+
+use super::grow::grow_left;
+use super::lexicon::{dicts, Suffix, SuffixFlag};
+use super::{prio, Cand, Sent};
+use crate::model::EntityType;
+use crate::segment::divisions::Divisions;
+
+/// Modifier words that make a `工程` a physical work (a Project) rather than a programme.
+pub(crate) const INFRA: &[&str] = &[
+    "调水",
+    "供水",
+    "供暖",
+    "供热",
+    "防洪",
+    "改扩建",
+    "扩建",
+    "光纤",
+    "管网",
+    "连通",
+    "公路",
+    "道路",
+    "大桥",
+    "隧道",
+    "电网",
+    "输变电",
+    "水利",
+    "管廊",
+    "地铁",
+    "轨道",
+    "大科学",
+    "一期",
+    "二期",
+    "三期",
+    "四期",
+    "输电",
+    "特高压",
+    "水库",
+    "铁路",
+    "机场",
+    "港",
+];
+
+/// Words that may start a government body's name.
+const GOV_START: &[&str] = &[
+    "市",
+    "省",
+    "区",
+    "县",
+    "国家",
+    "中共",
+    "国务院",
+    "自治区",
+    "人民银行",
+];
+
+/// Whether the modifier `m` (the name without its suffix) says which one it is.
+pub(crate) fn specific(sent: &Sent, r: Range<usize>) -> bool {
+    let d = dicts();
+    let m = &sent.text[r.clone()];
+    if m.is_empty() || d.generic.contains(m) || d.generic_mods.contains(m) {
+        return false;
+    }
+    if m.chars()
+        .all(|c| c.is_ascii_digit() || "个家户项批以上亿万元千百十".contains(c))
+    {
+        return false;
+    }
+    // any token of the modifier that is not a generic modifier makes it specific
+    sent.toks
+        .iter()
+        .filter(|t| t.span.start < r.end && t.span.end > r.start)
+        .any(|t| {
+            let w = &sent.text[t.span.start.max(r.start)..t.span.end.min(r.end)];
+            !d.generic_mods.contains(w)
+                && !d.generic.contains(w)
+                && !t.tag.starts_with(['m', 'c', 'p', 'u'])
+                && (t.tag != "x" || w.chars().any(char::is_alphanumeric))
+                && !w.trim().is_empty()
+        })
+}
+
+/// Whether a modifier holds a proper name: a token jieba tags as a name or abbreviation, a
+/// Latin or digit part, a quoted part, a place, or a national prefix (国家…, 中国…).
+fn proper(sent: &Sent, r: Range<usize>) -> bool {
+    let m = &sent.text[r.clone()];
+    if ["国家", "中国", "世界", "全国", "国际"]
+        .iter()
+        .any(|p| m.starts_with(p))
+        || m.contains('“')
+    {
+        return true;
+    }
+    if Divisions::get().find_in(m).next().is_some() {
+        return true;
+    }
+    sent.toks
+        .iter()
+        .filter(|t| t.span.start >= r.start && t.span.end <= r.end)
+        .any(|t| {
+            matches!(t.tag, "ns" | "nr" | "nrt" | "nrfg" | "nz" | "nt" | "eng")
+                || (t.tag == "x" && t.word.chars().any(|c| c.is_ascii_alphanumeric()))
+                || t.word.chars().count() == 1
+                    && !matches!(t.tag, "n" | "v" | "vn" | "a" | "b" | "m" | "q")
+        })
+}
+
+fn try_suffix(sent: &Sent, end: usize, suf: &Suffix) -> Option<Cand> {
+    let d = dicts();
+    let sstart = end - suf.text.len();
+    let mut kind = suf.kind;
+    // 海洋工程装备, 工程机械: the suffix word goes on into a longer noun
+    let rest = &sent.text[end..];
+    if suf.text.ends_with("工程")
+        && ["装备", "机械", "技术", "师", "院", "学"]
+            .iter()
+            .any(|w| rest.starts_with(w))
+    {
+        return None;
+    }
+    if suf.flag == SuffixFlag::Brand {
+        return super::brands::branded(sent, sstart, end);
+    }
+    let start = match suf.flag {
+        SuffixFlag::Admin => {
+            let t = sent
+                .toks
+                .iter()
+                .find(|t| t.span.end == sstart || (t.span.start < sstart && t.span.end == end))?;
+            let m = &sent.text[t.span.start..sstart];
+            if m.chars().count() < 2 || Divisions::get().lookup_all(m).is_empty() {
+                return None;
+            }
+            t.span.start
+        }
+        // 某区纺织服装产业: the place before a field is not part of its name
+        SuffixFlag::Industry => {
+            let start = grow_left(sent, sstart, kind);
+            let lead = Divisions::get().find_in(&sent.text[start..sstart]).next();
+            match lead {
+                Some(m) if m.span.start == 0 && sent.is_boundary(start + m.span.end) => {
+                    let after = start + m.span.end;
+                    let rest = &sent.text[after..sstart];
+                    after
+                        + ["区", "县", "市"]
+                            .iter()
+                            .find(|x| rest.starts_with(**x))
+                            .map_or(0, |x| x.len())
+                }
+                _ => start,
+            }
+        }
+        _ => grow_left(sent, sstart, kind),
+    };
+    if start >= sstart {
+        return None;
+    }
+    let name = &sent.text[start..end];
+    let ordinal =
+        kind == EntityType::Event && sent.text[start..sstart].contains(['第', '届', '次']);
+    let vague = suf.flag != SuffixFlag::Gov && !ordinal && !specific(sent, start..sstart);
+    if d.generic.contains(name) || name.starts_with(['(', '（']) || vague {
+        return None;
+    }
+    let modifier = &sent.text[start..sstart];
+    if kind == EntityType::Place
+        && (modifier.starts_with("首届")
+            || d.generic_mods
+                .iter()
+                .any(|g| g.chars().count() >= 2 && modifier.starts_with(g)))
+    {
+        return None;
+    }
+    let n_mod = modifier.chars().count();
+    let long_org = kind == EntityType::Organization
+        && (n_mod >= 4 || n_mod >= 3 && modifier.starts_with(['省', '市']))
+        && !d
+            .generic_mods
+            .iter()
+            .any(|g| g.chars().count() >= 2 && modifier.starts_with(g));
+    if matches!(kind, EntityType::Project | EntityType::Organization)
+        && suf.flag == SuffixFlag::None
+        && !long_org
+        && !["试验区", "示范区", "先行区", "先导区"].contains(&suf.text)
+        && !proper(sent, start..sstart)
+    {
+        return None;
+    }
+    match suf.flag {
+        SuffixFlag::Gov => {
+            let starts = GOV_START.iter().any(|g| name.starts_with(g))
+                || sent
+                    .toks
+                    .iter()
+                    .any(|t| t.span.start == start && t.tag.starts_with("ns"));
+            let vague = [
+                "区域", "区县", "县域", "市场", "省会", "市级", "省级", "区级", "县级", "市区",
+                "市民",
+            ]
+            .iter()
+            .any(|v| name.starts_with(v))
+                || [
+                    "布局", "格局", "开局", "大局", "全局", "当局", "结局", "出局",
+                ]
+                .iter()
+                .any(|v| name.ends_with(v));
+            if !starts || vague || name.chars().count() > 14 {
+                return None;
+            }
+        }
+        SuffixFlag::Industry => {
+            let known = d.industries.contains(modifier);
+            let nouny = sent
+                .toks
+                .iter()
+                .filter(|t| t.span.start >= start && t.span.end <= sstart)
+                .all(|t| matches!(t.tag, "n" | "nz" | "eng"));
+            let n = modifier.chars().count();
+            let first_generic = sent
+                .toks
+                .iter()
+                .find(|t| t.span.start == start)
+                .is_some_and(|t| d.generic_mods.contains(t.word));
+            let generic_tail = d
+                .generic
+                .iter()
+                .any(|g| g.chars().count() >= 4 && name.ends_with(g));
+            let vague = modifier.ends_with(['业', '性', '型'])
+                || (first_generic && !known)
+                || generic_tail
+                || [
+                    "省级",
+                    "市级",
+                    "核心",
+                    "现代化",
+                    "国家",
+                    "区域",
+                    "特色",
+                    "农村",
+                ]
+                .iter()
+                .any(|g| modifier.starts_with(g));
+            if vague || !(known || nouny && (2..=4).contains(&n)) {
+                return None;
+            }
+        }
+        SuffixFlag::Infra => {
+            kind = if INFRA.iter().any(|w| modifier.contains(w))
+                || sent.text[end..].starts_with("项目")
+            {
+                EntityType::Project
+            } else {
+                EntityType::Policy
+            };
+        }
+        _ => {}
+    }
+    let conf = if matches!(suf.flag, SuffixFlag::Industry) {
+        0.6
+    } else {
+        0.75
+    };
+    sent.cand(start..end, kind, conf, prio::SUFFIX)
+}
+
+/// Names ending with a suffix of `data/extract_suffixes.txt`.
+pub(crate) fn suffixed(sent: &Sent, out: &mut Vec<Cand>) {
+    let d = dicts();
+    let mut ends: Vec<usize> = sent.toks.iter().map(|t| t.span.end).collect();
+    // a body's name glued to a title by the segmenter (…局局长)
+    for t in &sent.toks {
+        for (i, _) in t.word.char_indices().skip(1) {
+            let rest = &t.word[i..];
+            if d.titles.keys().any(|k| rest.starts_with(k)) || rest.starts_with("党组") {
+                ends.push(t.span.start + i);
+            }
+        }
+    }
+    ends.sort_unstable();
+    ends.dedup();
+    for end in ends {
+        let head = &sent.text[..end];
+        for suf in d
+            .suffixes
+            .iter()
+            .filter(|s| head.ends_with(s.text) && s.flag != SuffixFlag::Titled)
+        {
+            // a one-character head (港, 展) must be a word of its own, not the end of 香港, 发展
+            let single = suf.text.chars().count() == 1
+                && !matches!(suf.flag, SuffixFlag::Gov | SuffixFlag::Admin);
+            if single
+                && !sent
+                    .toks
+                    .iter()
+                    .any(|t| t.span.end == end && t.word == suf.text)
+            {
+                continue;
+            }
+            if let Some(c) = try_suffix(sent, end, suf) {
+                if c.kind == EntityType::Project {
+                    out.extend(super::brands::brand(sent, &c));
+                }
+                out.push(c);
+                break;
+            }
+        }
+    }
+}

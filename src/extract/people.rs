@@ -1,0 +1,80 @@
+//! People: a name of two or three characters starting with a common surname, next to a title or
+//! a role (局长 X, X 主持, 记者 X, 整理：X Y).
+
+use super::lexicon::{dicts, TitleSide};
+use super::{prio, Cand, Sent};
+use crate::model::EntityType;
+
+/// Common Chinese surnames (single characters).
+const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝汲习";
+
+fn is_name(s: &str) -> bool {
+    let n = s.chars().count();
+    (2..=3).contains(&n)
+        && s.chars().next().is_some_and(|c| SURNAMES.contains(c))
+        && s.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        && !dicts().stopwords.contains(s)
+        && !dicts().titles.contains_key(s)
+}
+
+/// The person-name span starting at token `i`: one token, or two short ones (汲/佩德).
+fn name_at(sent: &Sent, i: usize) -> Option<(usize, usize)> {
+    let t = sent.toks.get(i)?;
+    if is_name(t.word) && (t.tag.starts_with("nr") || t.word.chars().count() == 3) {
+        return Some((t.span.start, t.span.end));
+    }
+    let u = sent.toks.get(i + 1)?;
+    let joined = &sent.text[t.span.start..u.span.end];
+    (is_name(joined) && t.word.chars().count() == 1).then_some((t.span.start, u.span.end))
+}
+
+/// Names next to titles, and names listed right after one.
+pub(crate) fn people(sent: &Sent, out: &mut Vec<Cand>) {
+    let d = dicts();
+    let toks = &sent.toks;
+    let mut last_end = None;
+    for i in 0..toks.len() {
+        let Some((s, e)) = name_at(sent, i) else {
+            continue;
+        };
+        let prev = toks[..i]
+            .iter()
+            .rev()
+            .find(|t| !matches!(t.word, "：" | ":" | " " | "　"));
+        let next_idx = toks.iter().position(|t| t.span.start == e);
+        let next = next_idx.and_then(|j| toks.get(j));
+        let before_ok = prev.is_some_and(|p| {
+            matches!(
+                d.titles.get(p.word),
+                Some(TitleSide::Before | TitleSide::Both)
+            ) || d
+                .titles
+                .keys()
+                .any(|k| p.word.ends_with(k) && p.word.len() > k.len())
+        });
+        let rest = &sent.text[e..];
+        let titled_after = d.titles.iter().any(|(k, side)| {
+            k.chars().count() >= 2 && *side != TitleSide::Before && rest.starts_with(k)
+        });
+        let after_ok = titled_after
+            || next.is_some_and(|n| {
+                matches!(
+                    d.titles.get(n.word),
+                    Some(TitleSide::After | TitleSide::Both)
+                ) || n.word.starts_with("主持")
+                    || n.word == "："
+                    || n.word == ":"
+            });
+        let chained = last_end.is_some_and(|le: usize| {
+            sent.text
+                .get(le..s)
+                .is_some_and(|gap| gap.trim().is_empty() || gap == "、")
+        });
+        if before_ok || after_ok || chained {
+            if let Some(c) = sent.cand(s..e, EntityType::Person, 0.7, prio::PERSON) {
+                out.push(c);
+                last_end = Some(e);
+            }
+        }
+    }
+}

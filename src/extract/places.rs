@@ -1,0 +1,108 @@
+//! Places: administrative divisions from `segment::divisions` (full names, and short forms in
+//! the document's city or province or of a city or province), rivers and mountains jieba tags
+//! `ns`, countries and regions from `data/extract_places.txt`; and the document's city.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lexicon::dicts;
+use super::{prio, Cand, Sent};
+use crate::model::EntityType;
+use crate::segment::divisions::{Division, Divisions, Level};
+
+/// Places: administrative divisions (full names anywhere at token boundaries; short forms when
+/// they lie in the document's city or province, or are a city or province themselves, or jieba
+/// tags them `ns`), and countries and regions from `data/extract_places.txt`.
+pub(crate) fn places(sent: &Sent, city: Option<&Division>, out: &mut Vec<Cand>) {
+    let divs = Divisions::get();
+    for m in divs.find_in(sent.text) {
+        let (s, e) = (m.span.start, m.span.end);
+        if !sent.is_boundary(s) {
+            continue;
+        }
+        let mut end = e;
+        if !sent.is_boundary(e) {
+            // 某某区 written out where the data has 某某市, or a short form glued to a suffix
+            match ["区", "县", "市"]
+                .iter()
+                .find(|x| sent.text[e..].starts_with(**x))
+            {
+                Some(x) if sent.is_boundary(e + x.len()) => end = e + x.len(),
+                _ => continue,
+            }
+        }
+        let Some(best) = m.candidates.first() else {
+            continue;
+        };
+        let tagged = sent
+            .toks
+            .iter()
+            .any(|t| t.span.start == s && t.span.end == e && t.tag.starts_with("ns"));
+        let in_city = city.is_some_and(|c| {
+            m.candidates
+                .iter()
+                .any(|d| divs.ancestors(d).any(|a| std::ptr::eq(a, c)))
+        });
+        let in_province = city.and_then(|c| divs.province(c)).is_some_and(|p| {
+            m.candidates
+                .iter()
+                .any(|d| divs.ancestors(d).any(|a| std::ptr::eq(a, p)))
+        });
+        let near = in_city || (in_province && tagged);
+        let big = best.level != Level::County;
+        if m.full || near || big {
+            let conf = if m.full { 0.9 } else { 0.7 };
+            out.extend(sent.cand(s..end, EntityType::Place, conf, prio::PLACE));
+        }
+    }
+    // rivers, lakes and mountains jieba knows as places
+    for t in &sent.toks {
+        let n = t.word.chars().count();
+        if t.tag == "ns" && (2..=4).contains(&n) && t.word.ends_with(['河', '江', '湖', '山']) {
+            out.extend(sent.cand(t.span.clone(), EntityType::Place, 0.6, prio::PLACE));
+        }
+    }
+    // 中央商务区 and its kin: a city's central districts
+    for m in CENTRAL.find_iter(sent.text) {
+        if sent.is_boundary(m.start()) {
+            out.extend(sent.cand(m.range(), EntityType::Place, 0.7, prio::PLACE));
+        }
+    }
+    for p in &dicts().places {
+        for (at, _) in sent.text.match_indices(p) {
+            if sent.is_boundary(at) && sent.is_boundary(at + p.len()) {
+                out.extend(sent.cand(at..at + p.len(), EntityType::Place, 0.7, prio::PLACE));
+            }
+        }
+    }
+}
+
+static CENTRAL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"中央\p{Han}{2}区").expect("static regex"));
+
+/// The document's city: the city-level division its text names most often (its title counts
+/// five times).
+pub(crate) fn doc_city(title: &str, text: &str) -> Option<&'static Division> {
+    let divs = Divisions::get();
+    let mut counts: Vec<(&Division, usize)> = Vec::new();
+    for (t, w) in [(title, 5), (text, 1)] {
+        for m in divs.find_in(t) {
+            if let Some(c) = m.candidates.first().and_then(|d| divs.city_of(d)) {
+                match counts.iter_mut().find(|(d, _)| std::ptr::eq(*d, c)) {
+                    Some(e) => e.1 += w,
+                    None => counts.push((c, w)),
+                }
+            }
+        }
+    }
+    // the first-named city wins a tie
+    let mut best: Option<(&Division, usize)> = None;
+    for (d, n) in counts {
+        if best.is_none_or(|b| n > b.1) {
+            best = Some((d, n));
+        }
+    }
+    let name = best?.0.name.clone();
+    divs.lookup_all(&name).into_iter().find(|d| divs.is_city(d))
+}

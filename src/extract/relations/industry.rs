@@ -1,0 +1,273 @@
+//! IN_INDUSTRY by name and by sentence: a project or enterprise whose name holds an industry
+//! the document names (`某某动力电池项目` → 动力电池), the enterprise behind such a project, and
+//! projects that a sentence builds up into its one industry (`依托A、B等项目，打造X产业集群`).
+//! Lists (`以A、B等企业为代表的X、Y行业`, `X领域重点推动A、B`) are in `parts`.
+
+use std::collections::HashMap;
+
+use super::{parts, Ctx};
+use crate::extract::Endpoint;
+use crate::model::{EntityType, RelationType};
+
+const IND: RelationType = RelationType::InIndustry;
+
+/// Runs the IN_INDUSTRY rules, and the list rules of `parts`.
+pub(crate) fn run(ctx: &mut Ctx) {
+    by_name(ctx);
+    parts::run(ctx);
+    by_sentence(ctx);
+    paired_lists(ctx);
+    firms_of_industry(ctx);
+    through_projects(ctx);
+}
+
+/// `新能源汽车龙头企业A、B`: an industry, a word for its firms, then the firms.
+fn firms_of_industry(ctx: &mut Ctx) {
+    for s in 0..ctx.top.len() {
+        let groups = super::lists::groups(ctx, s);
+        for w in groups.windows(2) {
+            let (Some(&ind), firms) = (w[0].last(), &w[1]) else {
+                continue;
+            };
+            if ctx.kind(ind) != EntityType::Industry {
+                continue;
+            }
+            let gap =
+                super::clean_gap(ctx.between(ctx.m(ind).span.end, ctx.m(firms[0]).span.start));
+            let n = gap.chars().count();
+            let named = super::cues::ends_with_any("industry_firms", &gap)
+                && n <= 8
+                && !super::has_break(&gap);
+            if !named {
+                continue;
+            }
+            for &f in firms {
+                if ctx.kind(f) == EntityType::Enterprise {
+                    ctx.link(f, IND, ind, 0.6);
+                }
+            }
+        }
+    }
+}
+
+/// An industry name without 产业/行业 (`大数据产业` → 大数据), for matching inside names.
+fn industry_key(name: &str) -> &str {
+    for suffix in ["产业", "行业"] {
+        if let Some(s) = name.strip_suffix(suffix) {
+            if s.chars().count() >= 2 {
+                return s;
+            }
+        }
+    }
+    name
+}
+
+/// Projects and enterprises whose names hold an industry's name: every longest match, left to
+/// right.
+fn by_name(ctx: &mut Ctx) {
+    let distinct = ctx.distinct();
+    let mut keys: HashMap<&str, usize> = HashMap::new();
+    for &i in &distinct {
+        if ctx.kind(i) == EntityType::Industry {
+            let n = ctx.m(i).name.as_str();
+            keys.entry(n).or_insert(i);
+            keys.entry(industry_key(n)).or_insert(i);
+        }
+    }
+    if keys.is_empty() {
+        return;
+    }
+    // a project's name opening with its developer's: the developer's words name no industry of
+    // the project (`某某汽车合肥基地`: 汽车 is the firm's)
+    let mut developer_len: HashMap<usize, usize> = HashMap::new();
+    for r in ctx.relations() {
+        if let (Endpoint::Mention(f), RelationType::Develops, Endpoint::Mention(p)) =
+            (r.source, r.relation, r.target)
+        {
+            let (firm, project) = (ctx.m(f).name.as_str(), ctx.m(p).name.as_str());
+            if project.starts_with(firm) {
+                let len = developer_len.entry(p).or_insert(0);
+                *len = (*len).max(firm.chars().count());
+            }
+        }
+    }
+    for &p in &distinct {
+        let kind = ctx.kind(p);
+        if !matches!(kind, EntityType::Project | EntityType::Enterprise) {
+            continue;
+        }
+        let name = ctx.m(p).name.as_str();
+        let chars: Vec<usize> = name
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain([name.len()])
+            .collect();
+        let n = chars.len() - 1;
+        let mut a = developer_len.get(&p).copied().unwrap_or(0);
+        while a + 1 < n {
+            let mut hit = None;
+            for len in (2..=12.min(n - a)).rev() {
+                if a == 0 && len == n {
+                    continue;
+                }
+                if let Some(&ind) = keys.get(&name[chars[a]..chars[a + len]]) {
+                    hit = Some((len, ind));
+                    break;
+                }
+            }
+            match hit {
+                Some((len, ind)) => {
+                    let conf = if kind == EntityType::Project {
+                        0.6
+                    } else {
+                        0.5
+                    };
+                    ctx.link_at(p, IND, ind, conf, p);
+                    a += len;
+                }
+                None => a += 1,
+            }
+        }
+    }
+}
+
+/// Projects and the industries built up (`提升X`, `打造X、Y`) in their own clause and the clauses
+/// either side, where those are at most two (`推动某某产业园项目建设，提升生物质材料产能`), and the
+/// industry the sentence opens by building up (`做强X产业，…，加快某某谷建设`).
+fn by_sentence(ctx: &mut Ctx) {
+    for s in 0..ctx.top.len() {
+        let top = ctx.top[s].clone();
+        if !top.iter().any(|&i| ctx.kind(i) == EntityType::Project) {
+            continue;
+        }
+        // clause number of each mention
+        let start = ctx.doc.sentences[s].span.start;
+        let clauses: HashMap<usize, usize> = top
+            .iter()
+            .map(|&i| {
+                let n = ctx
+                    .between(start, ctx.m(i).span.start)
+                    .matches(['，', ','])
+                    .count();
+                (i, n)
+            })
+            .collect();
+        let clause = |i: usize| clauses.get(&i).copied().unwrap_or(0);
+        // industries that are the object of a verb of building up (`提升X产能`, `打造X、Y产业链`),
+        // or named on their own, not a stray word amid a list of projects
+        let mut built_up: Vec<usize> = Vec::new();
+        let mut prev_end = start;
+        for g in super::lists::groups(ctx, s) {
+            let first = ctx.m(g[0]).span.start;
+            let last = g.last().map_or(first, |&l| ctx.m(l).span.end);
+            let lead = ctx.between(prev_end, first);
+            let lead = lead.rsplit(['，', ',']).next().unwrap_or(lead);
+            let tail: String = ctx
+                .doc
+                .text
+                .get(last..)
+                .unwrap_or("")
+                .chars()
+                .take_while(|c| !"，,。；;、".contains(*c))
+                .take(8)
+                .collect();
+            // a fragment of a project's name the extractor left (`X新能源汽车产业园`) is no
+            // industry of the clause
+            let fragment = ["产业园", "园区", "基地", "项目", "中心", "示范区", "集聚区"]
+                .iter()
+                .any(|w| tail.starts_with(w));
+            let built = super::cues::any_in("topic_verbs", lead)
+                || super::cues::any_in("industry_tails", &tail);
+            if built || (!fragment && g.len() <= 2) {
+                built_up.extend(
+                    g.iter()
+                        .copied()
+                        .filter(|&i| ctx.kind(i) == EntityType::Industry),
+                );
+            }
+            prev_end = last;
+        }
+        // `做强X产业，…，加快A建设`: an industry the sentence opens by building up is its topic
+        let topic = top.iter().copied().find(|&i| {
+            ctx.kind(i) == EntityType::Industry
+                && clause(i) == 0
+                && super::cues::any_in("topic_verbs", ctx.between(start, ctx.m(i).span.start))
+        });
+        for &p in &top {
+            if ctx.kind(p) != EntityType::Project {
+                continue;
+            }
+            if let Some(t) = topic.filter(|&t| ctx.m(t).span.end <= ctx.m(p).span.start) {
+                ctx.link(p, IND, t, 0.4);
+            }
+            let cp = clause(p);
+            let near: Vec<usize> = top
+                .iter()
+                .copied()
+                .filter(|&i| built_up.contains(&i) && clause(i).abs_diff(cp) <= 1)
+                .collect();
+            let mut names: Vec<&str> = near.iter().map(|&i| ctx.m(i).name.as_str()).collect();
+            names.sort_unstable();
+            names.dedup();
+            if names.len() > 2 {
+                continue;
+            }
+            for i in near {
+                ctx.link(p, IND, i, 0.35);
+            }
+        }
+    }
+}
+
+/// `以A、B、C等企业为依托，…提升X、Y、Z`: an enterprise list and a later industry list of the
+/// same length, in one sentence, pair up in order.
+fn paired_lists(ctx: &mut Ctx) {
+    for s in 0..ctx.top.len() {
+        let groups = super::lists::groups(ctx, s);
+        for (k, firms) in groups.iter().enumerate() {
+            if firms.len() < 2 || !firms.iter().all(|&f| ctx.kind(f) == EntityType::Enterprise) {
+                continue;
+            }
+            let firm_slots = super::lists::slots(ctx, firms);
+            let Some(ind_slots) = groups[k + 1..]
+                .iter()
+                .filter(|g| g.len() >= 2 && g.iter().all(|&i| ctx.kind(i) == EntityType::Industry))
+                .map(|g| super::lists::slots(ctx, g))
+                .find(|sl| sl.len() == firm_slots.len())
+            else {
+                continue;
+            };
+            for (fs, is) in firm_slots.into_iter().zip(ind_slots) {
+                for &f in &fs {
+                    for &i in &is {
+                        ctx.link(f, IND, i, 0.45);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// An enterprise is in the industries its own projects are named after.
+fn through_projects(ctx: &mut Ctx) {
+    let rels = ctx.relations().to_vec();
+    let mut industries_of: HashMap<usize, Vec<usize>> = HashMap::new();
+    for r in &rels {
+        if let (Endpoint::Mention(p), RelationType::InIndustry, Endpoint::Mention(i)) =
+            (r.source, r.relation, r.target)
+        {
+            if ctx.kind(p) == EntityType::Project && r.confidence >= 0.6 {
+                industries_of.entry(p).or_default().push(i);
+            }
+        }
+    }
+    for r in &rels {
+        if let (Endpoint::Mention(f), RelationType::Develops, Endpoint::Mention(p)) =
+            (r.source, r.relation, r.target)
+        {
+            for &i in industries_of.get(&p).map(Vec::as_slice).unwrap_or(&[]) {
+                ctx.link_at(f, IND, i, 0.4, p);
+            }
+        }
+    }
+}

@@ -1,0 +1,174 @@
+//! Settling candidates into mentions: one candidate per span (the strongest rule wins), a name
+//! inside a longer one dropped unless it names an enterprise, organisation, place or person of
+//! its own, partial overlaps won by the stronger rule; then later occurrences of a name found
+//! once are echoed; the result sorted by span.
+
+use std::collections::HashMap;
+
+use super::{prio, Cand, Mention};
+use crate::ingest::Document;
+use crate::model::EntityType;
+
+fn keeps_inside(inner: &Cand, outer: &Cand) -> bool {
+    if inner.prio == prio::USER {
+        return true;
+    }
+    inner.kind != outer.kind
+        && matches!(
+            inner.kind,
+            EntityType::Enterprise
+                | EntityType::Organization
+                | EntityType::Place
+                | EntityType::Person
+        )
+}
+
+fn settle_sentence(mut cands: Vec<Cand>) -> Vec<Cand> {
+    cands.sort_by(|a, b| {
+        (
+            a.span.start,
+            std::cmp::Reverse(a.span.end),
+            std::cmp::Reverse(a.prio),
+        )
+            .cmp(&(
+                b.span.start,
+                std::cmp::Reverse(b.span.end),
+                std::cmp::Reverse(b.prio),
+            ))
+    });
+    cands.dedup_by(|b, a| a.span == b.span);
+    let n = cands.len();
+    let mut alive = vec![true; n];
+    for i in 0..n {
+        for j in 0..n {
+            if i == j || !alive[i] || !alive[j] {
+                continue;
+            }
+            let (a, b) = (&cands[i], &cands[j]);
+            let overlap = a.span.start < b.span.end && b.span.start < a.span.end;
+            if !overlap {
+                continue;
+            }
+            let a_in_b = b.span.start <= a.span.start && a.span.end <= b.span.end;
+            let b_in_a = a.span.start <= b.span.start && b.span.end <= a.span.end;
+            if a_in_b {
+                if !keeps_inside(a, b) {
+                    if a.prio > b.prio && a.prio >= prio::LIST {
+                        alive[j] = false;
+                    } else {
+                        alive[i] = false;
+                    }
+                }
+            } else if !b_in_a {
+                let a_wins = (a.prio, a.span.len()) >= (b.prio, b.span.len());
+                alive[if a_wins { j } else { i }] = false;
+            }
+        }
+    }
+    cands
+        .into_iter()
+        .zip(alive)
+        .filter(|(_, a)| *a)
+        .map(|(c, _)| c)
+        .collect()
+}
+
+/// Settles each sentence's candidates and echoes names found once to their other occurrences.
+pub(crate) fn settle(doc: &Document, cands: Vec<(usize, Cand)>) -> Vec<Mention> {
+    let mut by_sent: Vec<Vec<Cand>> = vec![Vec::new(); doc.sentences.len()];
+    for (i, c) in cands {
+        if let Some(v) = by_sent.get_mut(i) {
+            v.push(c);
+        }
+    }
+    let mut settled: Vec<Vec<Cand>> = by_sent.into_iter().map(settle_sentence).collect();
+    harmonise(&mut settled);
+    let mut out: Vec<Mention> = Vec::new();
+    for (i, v) in settled.iter().enumerate() {
+        out.extend(v.iter().map(|c| Mention {
+            name: c.name.clone(),
+            kind: c.kind,
+            sentence: i,
+            span: c.span.clone(),
+            confidence: c.conf,
+        }));
+    }
+    echo(doc, &mut out);
+    out.sort_by_key(|m| (m.span.start, m.span.end, m.kind));
+    out
+}
+
+/// One type per name within a document: the type the strongest rule gave it (a user's entry,
+/// a book title, a list), most frequent on a tie.
+fn harmonise(settled: &mut [Vec<Cand>]) {
+    let mut best: HashMap<String, HashMap<EntityType, (u8, usize)>> = HashMap::new();
+    for c in settled.iter().flatten() {
+        let e = best
+            .entry(c.name.clone())
+            .or_default()
+            .entry(c.kind)
+            .or_insert((0, 0));
+        e.0 = e.0.max(c.prio);
+        e.1 += 1;
+    }
+    let chosen: HashMap<String, EntityType> = best
+        .into_iter()
+        .filter(|(_, kinds)| kinds.len() > 1)
+        .filter_map(|(name, kinds)| {
+            let k = kinds
+                .into_iter()
+                .max_by_key(|(k, (p, n))| (*p, *n, std::cmp::Reverse(*k)))?
+                .0;
+            Some((name, k))
+        })
+        .collect();
+    for c in settled.iter_mut().flatten() {
+        if let Some(k) = chosen.get(&c.name) {
+            c.kind = *k;
+        }
+    }
+}
+
+/// Other occurrences of names the rules found, where no mention covers them already.
+fn echo(doc: &Document, out: &mut Vec<Mention>) {
+    let mut names: Vec<(String, EntityType)> = out
+        .iter()
+        .filter(|m| {
+            let n = m.name.chars().count();
+            n >= 3 || (n == 2 && matches!(m.kind, EntityType::Person | EntityType::Place))
+        })
+        .filter(|m| doc.text.get(m.span.clone()) == Some(m.name.as_str()))
+        .map(|m| (m.name.clone(), m.kind))
+        .collect();
+    names.sort();
+    names.dedup_by(|a, b| a.0 == b.0);
+    let mut covered: Vec<std::ops::Range<usize>> = out.iter().map(|m| m.span.clone()).collect();
+    covered.sort_by_key(|r| r.start);
+    let mut extra = Vec::new();
+    for (name, kind) in &names {
+        for (at, _) in doc.text.match_indices(name.as_str()) {
+            let span = at..at + name.len();
+            if covered
+                .iter()
+                .any(|r| r.start < span.end && span.start < r.end)
+            {
+                continue;
+            }
+            let Some(s) = doc
+                .sentences
+                .iter()
+                .position(|s| s.span.start <= at && span.end <= s.span.end)
+            else {
+                continue;
+            };
+            extra.push(Mention {
+                name: name.clone(),
+                kind: *kind,
+                sentence: s,
+                span,
+                confidence: 0.5,
+            });
+        }
+    }
+    out.extend(extra);
+}
