@@ -110,7 +110,7 @@ const MIN_BASE_CHARS: usize = 2;
 /// use zhitu::resolve::company_base;
 /// assert_eq!(company_base("浪潮集团有限公司"), "浪潮");
 /// assert_eq!(company_base("浪潮"), "浪潮");
-/// assert_eq!(company_base("集团公司"), "集团公司");
+/// assert_eq!(company_base("某公司"), "某公司");
 /// ```
 pub fn company_base(name: &str) -> &str {
     let mut base = name;
