@@ -261,6 +261,26 @@ fn a_saved_graph_round_trips_byte_for_byte() {
 }
 
 #[test]
+fn a_corrupt_line_in_a_saved_graph_is_reported_where_it_is() {
+    let dir = tempdir();
+    let out = dir.path().join("out.json");
+    let (code, _, err) = build(&["-q", CORPUS_DOC, "-o", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let text = std::fs::read_to_string(&out).unwrap();
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let at = lines.len() - 2;
+    lines[at] = lines[at].replacen("\"relation\":", "\"relation\"", 1);
+    std::fs::write(&out, lines.join("\n")).unwrap();
+    let err = KnowledgeGraph::load(&out).unwrap_err().to_string();
+    let prefix = format!("{}:{}:", out.display(), at + 1);
+    assert!(err.starts_with(&prefix), "{err}");
+    assert!(
+        err.ends_with("not a node-link graph: expected `:`"),
+        "{err}"
+    );
+}
+
+#[test]
 fn a_corrupt_graph_is_reported_at_file_line_column() {
     let dir = tempdir();
     let bad = dir.path().join("bad.json");

@@ -196,7 +196,14 @@ impl KnowledgeGraph {
             path: path.to_path_buf(),
             source,
         };
-        // Streamed, so the file's bytes and the graph are never in memory together.
+        // Streamed, so the file's bytes and the graph are never in memory together: zhitu's own
+        // layout (one node or edge a line) line by line, anything else through the general
+        // parser (which also reports errors with their position).
+        let file = std::fs::File::open(path).map_err(read_err)?;
+        let reader = std::io::BufReader::with_capacity(1 << 20, file);
+        if let Some(loader) = load_lines(reader).map_err(read_err)? {
+            return loader.finish(path);
+        }
         let file = std::fs::File::open(path).map_err(read_err)?;
         let reader = std::io::BufReader::with_capacity(1 << 20, file);
         match parse(serde_json::Deserializer::from_reader(reader)) {
@@ -229,6 +236,94 @@ impl KnowledgeGraph {
             Ok(loader) => loader.finish(path),
             Err(e) => Err(parse_error(path, bytes, &e)),
         }
+    }
+}
+
+/// The fast path for the layout [`KnowledgeGraph::write_json`] writes: a header line, the meta
+/// line, then one node or edge a line, each parsed on its own. `None` at the first line that
+/// departs from that layout (or does not parse): the caller falls back to the general parser.
+fn load_lines(mut r: impl std::io::BufRead) -> std::io::Result<Option<Loader>> {
+    let mut buf = Vec::with_capacity(4096);
+    let mut next = |buf: &mut Vec<u8>| -> std::io::Result<bool> {
+        buf.clear();
+        let n = r.read_until(b'\n', buf)?;
+        if buf.last() == Some(&b'\n') {
+            buf.pop();
+        }
+        Ok(n > 0)
+    };
+    if !next(&mut buf)? || buf != br#"{"directed": true, "multigraph": true,"# {
+        return Ok(None);
+    }
+    next(&mut buf)?;
+    let Some(meta) = buf
+        .strip_prefix(br#" "graph": "#)
+        .and_then(|m| m.strip_suffix(b","))
+        .and_then(|m| serde_json::from_slice::<RawMeta>(m).ok())
+    else {
+        return Ok(None);
+    };
+    let mut loader = Loader {
+        dense: true,
+        saw_nodes: true,
+        saw_edges: true,
+        ..Default::default()
+    };
+    loader.graph.documents = meta.documents;
+    next(&mut buf)?;
+    let mut more = match buf.as_slice() {
+        br#" "nodes": ["# => true,
+        br#" "nodes": [],"# => false,
+        _ => return Ok(None),
+    };
+    while more {
+        next(&mut buf)?;
+        let Some((body, last)) = item(&buf, b"],") else {
+            return Ok(None);
+        };
+        let Ok(RawNode(key, node)) = serde_json::from_slice(body) else {
+            return Ok(None);
+        };
+        loader.add_node(key, node);
+        more = !last;
+    }
+    next(&mut buf)?;
+    more = match buf.as_slice() {
+        br#" "edges": ["# => true,
+        br#" "edges": []}"# => false,
+        _ => return Ok(None),
+    };
+    while more {
+        next(&mut buf)?;
+        let Some((body, last)) = item(&buf, b"]}") else {
+            return Ok(None);
+        };
+        let Ok(RawEdge(s, t, edge)) = serde_json::from_slice(body) else {
+            return Ok(None);
+        };
+        let index = loader.edges_read;
+        loader.edges_read += 1;
+        match (loader.resolve(&s), loader.resolve(&t)) {
+            (Some(s), Some(t)) => {
+                loader.graph.add_edge(s, t, edge);
+            }
+            _ => loader.pending.push((index, s, t, edge)),
+        }
+        more = !last;
+    }
+    if next(&mut buf)? {
+        return Ok(None);
+    }
+    Ok(Some(loader))
+}
+
+/// One item line: `  {…},` or, the last, `  {…}` followed by `close`.
+fn item<'a>(line: &'a [u8], close: &[u8]) -> Option<(&'a [u8], bool)> {
+    let body = line.strip_prefix(b"  ")?;
+    if let Some(b) = body.strip_suffix(close) {
+        Some((b, true))
+    } else {
+        body.strip_suffix(b",").map(|b| (b, false))
     }
 }
 
