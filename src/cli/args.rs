@@ -75,7 +75,7 @@ pub enum Command {
     },
     /// Run one statement and print its result.
     ///
-    /// Example: zhitu query 'neighbors 比亚迪 depth 2'
+    /// Example: zhitu query 'neighbors 济南市 depth 2'
     Query {
         /// The graph to open: a graph zhitu built, or node-link JSON networkx wrote
         #[arg(short, long, default_value = DEFAULT_GRAPH)]
