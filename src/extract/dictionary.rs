@@ -4,6 +4,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::lexicon::dicts;
@@ -52,19 +53,60 @@ pub(crate) fn user_entries(sent: &Sent, lexicon: &Lexicon, out: &mut Vec<Cand>) 
     }
 }
 
+/// One automaton per word list, so a sentence is scanned once for all of a list's words.
+struct Scanners {
+    orgs: AhoCorasick,
+    industries: AhoCorasick,
+}
+
+fn scanners() -> &'static Scanners {
+    static SCANNERS: LazyLock<Scanners> = LazyLock::new(|| {
+        let d = dicts();
+        let build = |words: &[&str]| AhoCorasick::new(words).expect("dictionary words build");
+        Scanners {
+            orgs: build(&d.orgs),
+            industries: build(&d.industry_list),
+        }
+    });
+    &SCANNERS
+}
+
+/// Where each word of `ac` occurs in `text`, as `(word index, byte start)`, ordered by word and
+/// then position, each word's occurrences not overlapping one another (as `match_indices`).
+pub(crate) fn occurrences(ac: &AhoCorasick, text: &str) -> Vec<(usize, usize)> {
+    let mut found: Vec<(usize, usize, usize)> = ac
+        .find_overlapping_iter(text)
+        .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
+        .collect();
+    found.sort_unstable();
+    let mut out = Vec::with_capacity(found.len());
+    let mut last: Option<(usize, usize)> = None;
+    for (p, start, end) in found {
+        if last.is_some_and(|(lp, lend)| lp == p && start < lend) {
+            continue;
+        }
+        last = Some((p, end));
+        out.push((p, start));
+    }
+    out
+}
+
 /// Fixed government bodies and industry words, at token boundaries.
 pub(crate) fn fixed(sent: &Sent, out: &mut Vec<Cand>) {
     let d = dicts();
-    for org in &d.orgs {
-        for (at, _) in sent.text.match_indices(org) {
+    let scan = scanners();
+    for (i, at) in occurrences(&scan.orgs, sent.text) {
+        let org = d.orgs[i];
+        {
             let end = at + org.len();
             if sent.is_boundary(at) && sent.is_boundary(end) {
                 out.extend(sent.cand(at..end, EntityType::Organization, 0.8, prio::DICT));
             }
         }
     }
-    for word in &d.industry_list {
-        for (at, _) in sent.text.match_indices(word) {
+    for (i, at) in occurrences(&scan.industries, sent.text) {
+        let word = d.industry_list[i];
+        {
             let mut end = at + word.len();
             // a long word is distinctive enough where the segmenter glued it to a neighbour
             if !sent.is_boundary(at) && word.chars().count() < 3 {

@@ -3,7 +3,11 @@
 //! words (重点项目, 龙头企业) is dropped, the suffix's condition (a place before 市, a body's
 //! 市/省 start, a physical 工程) checked; a project's leading brand is an enterprise of its own.
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 
 use super::grow::grow_left;
 use super::lexicon::{dicts, Suffix, SuffixFlag};
@@ -269,15 +273,40 @@ fn try_suffix(sent: &Sent, end: usize, suf: &Suffix) -> Option<Cand> {
 }
 
 /// Names ending with a suffix of `data/extract_suffixes.txt`.
+/// The suffix dictionary indexed for scanning: the suffixes (but `Titled` ones) by their last
+/// character, longest first as in the dictionary; and the titles (and 党组) as one automaton.
+struct SuffixScan {
+    by_last: HashMap<char, Vec<&'static Suffix>>,
+    titles: AhoCorasick,
+}
+
+fn suffix_scan() -> &'static SuffixScan {
+    static SCAN: LazyLock<SuffixScan> = LazyLock::new(|| {
+        let d = dicts();
+        let mut by_last: HashMap<char, Vec<&'static Suffix>> = HashMap::new();
+        for s in d.suffixes.iter().filter(|s| s.flag != SuffixFlag::Titled) {
+            if let Some(c) = s.text.chars().next_back() {
+                by_last.entry(c).or_default().push(s);
+            }
+        }
+        let mut titles: Vec<&str> = d.titles.keys().copied().collect();
+        titles.push("党组");
+        SuffixScan {
+            by_last,
+            titles: AhoCorasick::new(titles).expect("titles build"),
+        }
+    });
+    &SCAN
+}
+
 pub(crate) fn suffixed(sent: &Sent, out: &mut Vec<Cand>) {
-    let d = dicts();
+    let scan = suffix_scan();
     let mut ends: Vec<usize> = sent.toks.iter().map(|t| t.span.end).collect();
     // a body's name glued to a title by the segmenter (…局局长)
     for t in &sent.toks {
-        for (i, _) in t.word.char_indices().skip(1) {
-            let rest = &t.word[i..];
-            if d.titles.keys().any(|k| rest.starts_with(k)) || rest.starts_with("党组") {
-                ends.push(t.span.start + i);
+        for m in scan.titles.find_overlapping_iter(t.word) {
+            if m.start() > 0 {
+                ends.push(t.span.start + m.start());
             }
         }
     }
@@ -285,11 +314,11 @@ pub(crate) fn suffixed(sent: &Sent, out: &mut Vec<Cand>) {
     ends.dedup();
     for end in ends {
         let head = &sent.text[..end];
-        for suf in d
-            .suffixes
-            .iter()
-            .filter(|s| head.ends_with(s.text) && s.flag != SuffixFlag::Titled)
-        {
+        let Some(last) = head.chars().next_back() else {
+            continue;
+        };
+        let candidates = scan.by_last.get(&last).map_or(&[][..], Vec::as_slice);
+        for suf in candidates.iter().filter(|s| head.ends_with(s.text)) {
             // a one-character head (港, 展) must be a word of its own, not the end of 香港, 发展
             let single = suf.text.chars().count() == 1
                 && !matches!(suf.flag, SuffixFlag::Gov | SuffixFlag::Admin);

@@ -4,8 +4,10 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
+use super::dictionary::occurrences;
 use super::lexicon::dicts;
 use super::{prio, Cand, Sent};
 use crate::model::EntityType;
@@ -69,14 +71,20 @@ pub(crate) fn places(sent: &Sent, city: Option<&Division>, out: &mut Vec<Cand>) 
             out.extend(sent.cand(m.range(), EntityType::Place, 0.7, prio::PLACE));
         }
     }
-    for p in &dicts().places {
-        for (at, _) in sent.text.match_indices(p) {
+    let places = &dicts().places;
+    for (i, at) in occurrences(&PLACE_WORDS, sent.text) {
+        let p = places[i];
+        {
             if sent.is_boundary(at) && sent.is_boundary(at + p.len()) {
                 out.extend(sent.cand(at..at + p.len(), EntityType::Place, 0.7, prio::PLACE));
             }
         }
     }
 }
+
+/// Countries and regions of `data/extract_places.txt`, scanned in one pass.
+static PLACE_WORDS: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(&dicts().places).expect("place words build"));
 
 static CENTRAL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"中央\p{Han}{2}区").expect("static regex"));

@@ -5,6 +5,9 @@
 
 use std::collections::HashMap;
 
+use aho_corasick::AhoCorasick;
+
+use super::dictionary::occurrences;
 use super::{prio, Cand, Mention};
 use crate::ingest::Document;
 use crate::model::EntityType;
@@ -145,8 +148,12 @@ fn echo(doc: &Document, out: &mut Vec<Mention>) {
     let mut covered: Vec<std::ops::Range<usize>> = out.iter().map(|m| m.span.clone()).collect();
     covered.sort_by_key(|r| r.start);
     let mut extra = Vec::new();
-    for (name, kind) in &names {
-        for (at, _) in doc.text.match_indices(name.as_str()) {
+    let Ok(ac) = AhoCorasick::new(names.iter().map(|(n, _)| n.as_str())) else {
+        return;
+    };
+    for (i, at) in occurrences(&ac, &doc.text) {
+        let (name, kind) = &names[i];
+        {
             let span = at..at + name.len();
             if covered
                 .iter()
@@ -154,10 +161,11 @@ fn echo(doc: &Document, out: &mut Vec<Mention>) {
             {
                 continue;
             }
-            let Some(s) = doc
-                .sentences
-                .iter()
-                .position(|s| s.span.start <= at && span.end <= s.span.end)
+            // the sentence holding the span: the last one starting at or before it
+            let s = doc.sentences.partition_point(|s| s.span.start <= at);
+            let Some(s) = s
+                .checked_sub(1)
+                .filter(|&s| span.end <= doc.sentences[s].span.end)
             else {
                 continue;
             };

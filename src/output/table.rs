@@ -21,7 +21,7 @@ const GAP: &str = "  ";
 /// and `(N rows)`.
 ///
 /// Cells are [`cell_text`] on one line (line breaks become spaces). Integer and float cells are
-/// right-aligned, the rest left-aligned; the last column is not padded, so no line ends in
+/// right-aligned in a column of numbers, the rest left-aligned; the last column is not padded, so no line ends in
 /// spaces. A result without columns prints only the footer.
 ///
 /// # Errors
@@ -45,7 +45,7 @@ pub fn write_table(
         let header: Vec<Cell> = (0..ncols)
             .map(|i| Cell::left(one_line(result.columns.get(i).map_or("", String::as_str))))
             .collect();
-        let body: Vec<Vec<Cell>> = result
+        let mut body: Vec<Vec<Cell>> = result
             .rows
             .iter()
             .map(|row| {
@@ -57,6 +57,18 @@ pub fn write_table(
                     .collect()
             })
             .collect();
+        // Numbers are right-aligned only in a column of numbers (a card mixes text and counts).
+        for i in 0..ncols {
+            let numeric = result.rows.iter().all(|row| {
+                matches!(
+                    row.get(i),
+                    None | Some(Value::Null | Value::Int(_) | Value::Float(_))
+                )
+            });
+            if !numeric {
+                body.iter_mut().for_each(|row| row[i].right = false);
+            }
+        }
         let mut widths: Vec<usize> = header.iter().map(|c| c.width).collect();
         for row in &body {
             for (i, c) in row.iter().enumerate() {
