@@ -261,6 +261,17 @@ pub fn read(s: &str, qs: &[Quantity]) -> Vec<Reading> {
             }
             Kind::Before(r) => {
                 let mut metric = words(s, &r);
+                // `设立规模100亿元的某基金`: a bare head word measures the noun after the figure
+                if let Some(head) = GENERIC_HEADS.iter().find(|h| metric.ends_with(*h)) {
+                    let lead = &metric[..metric.len() - head.len()];
+                    let noun = words(s, &right);
+                    if (lead.is_empty() || ends_with_any(lead, &LEXICON.action).is_some())
+                        && s[q.end..].starts_with('的')
+                        && noun.chars().count() >= 2
+                    {
+                        metric = format!("{noun}{head}");
+                    }
+                }
                 // `总量达到75家`: a bare head word measures the previous figure's subject
                 if let (true, Some((b, _))) = (GENERIC_HEADS.contains(&metric.as_str()), &base) {
                     metric = format!("{b}{metric}");

@@ -124,3 +124,13 @@ fn awards_name_the_grantee_and_the_award() {
             新上市企业奖励 | 500万元 | - | -"#]],
     );
 }
+
+#[test]
+fn a_bare_size_measures_the_noun_after_it() {
+    check(
+        "设立规模100亿元的某市先进制造业发展基金。某公司设立规模200亿元的新能源汽车产业基金。",
+        expect![[r#"
+            某市先进制造业发展基金规模 | 100亿元 | - | -
+            新能源汽车产业基金规模 | 200亿元 | - | -"#]],
+    );
+}
