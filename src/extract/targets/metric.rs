@@ -42,15 +42,36 @@ const CHANGE_MARKS: [&str; 12] = [
     "增速",
 ];
 /// A metric without the verb `实现` between its subject and its noun (`某产业实现营业收入` →
-/// `某产业营业收入`), so that it reads as a noun phrase.
+/// `某产业营业收入`) or a stray bracket at its edges, so that it reads as a noun phrase.
 pub fn tidy(metric: &str) -> String {
-    let mut out = metric.trim().to_string();
+    let mut out = balanced(metric.trim());
     while let Some(at) = out
         .match_indices("实现")
         .map(|(at, _)| at)
         .find(|&at| out[..at].chars().count() >= 2 && out[at + "实现".len()..].chars().count() >= 2)
     {
         out.replace_range(at..at + "实现".len(), "");
+    }
+    out
+}
+
+/// `m` without a bracket closed or opened outside its words: an opening bracket never closed
+/// cuts the rest (`某基金(规模` → `某基金`), a closing one never opened is dropped (`小区)`).
+fn balanced(m: &str) -> String {
+    let mut out = String::with_capacity(m.len());
+    let mut depth = 0usize;
+    for (i, c) in m.char_indices() {
+        match c {
+            '(' | '（' if !m[i..].contains([')', '）']) => break,
+            '(' | '（' => depth += 1,
+            ')' | '）' if depth == 0 => continue,
+            ')' | '）' => depth -= 1,
+            _ => {}
+        }
+        out.push(c);
+    }
+    if out.chars().count() < 2 {
+        return m.to_string();
     }
     out
 }

@@ -134,3 +134,14 @@ fn a_bare_size_measures_the_noun_after_it() {
             新能源汽车产业基金规模 | 200亿元 | - | -"#]],
     );
 }
+
+#[test]
+fn stray_brackets_are_not_part_of_a_metric() {
+    check(
+        "开工改造老旧小区68个片区(包括525个小区)、755万平方米。",
+        expect![[r#"
+            开工改造老旧小区片区 | 68个 | - | -
+            开工改造老旧小区小区 | 525个 | - | -
+            小区 | 755万平方米 | - | -"#]],
+    );
+}
