@@ -5,6 +5,7 @@ mod util;
 mod cli_build;
 mod corpus_graph;
 mod eval_floors;
+mod eval_heldout;
 mod extract_snapshots;
 mod ingest;
 mod output_dot;
