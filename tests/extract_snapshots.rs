@@ -188,3 +188,19 @@ fn growth_figures_name_enterprises_not_districts() {
         "#]],
     );
 }
+
+#[test]
+fn facility_owner_before_a_place() {
+    check(
+        "推动星河微电子南京工厂、蓝鲸生物西部总部建成，中科院武汉分院参与。",
+        expect![[r#"
+            Enterprise 星河微电子
+            Project 星河微电子南京工厂
+            Place 南京
+            Enterprise 蓝鲸生物
+            Project 蓝鲸生物西部总部
+            Organization 中科院武汉分院
+            Place 武汉
+        "#]],
+    );
+}

@@ -161,6 +161,15 @@ fn try_suffix(sent: &Sent, end: usize, suf: &Suffix) -> Option<Cand> {
         return None;
     }
     let name = &sent.text[start..end];
+    // a press conference is a named event only as a body's or a place's (某市…新闻发布会)
+    if suf.text == "发布会"
+        && !["国务院", "国家", "中共"]
+            .iter()
+            .any(|g| name.starts_with(g))
+        && Divisions::get().find_in(name).next().map(|m| m.span.start) != Some(0)
+    {
+        return None;
+    }
     let ordinal =
         kind == EntityType::Event && sent.text[start..sstart].contains(['第', '届', '次']);
     let vague = suf.flag != SuffixFlag::Gov && !ordinal && !specific(sent, start..sstart);
@@ -305,6 +314,7 @@ pub(crate) fn suffixed(sent: &Sent, out: &mut Vec<Cand>) {
                 if c.kind == EntityType::Project {
                     out.extend(super::brands::brand(sent, &c));
                 }
+                out.extend(super::brands::owner(sent, &c));
                 out.push(c);
                 break;
             }
