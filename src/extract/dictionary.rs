@@ -13,6 +13,36 @@ use crate::segment::divisions::Divisions;
 
 /// Words after an industry word that keep it in the name (`集成电路产业`).
 const INDUSTRY_TAIL: &[&str] = &["产业", "行业"];
+/// Product heads that, after an industry word, name a narrower field (储能装备, 芯片设计).
+const FIELD_HEAD: &[&str] = &["装备", "设计", "材料", "器件", "模组", "零部件"];
+
+/// Grade words ending in 级 that say how important, not what kind.
+const GRADE: &[&str] = &[
+    "国家级",
+    "省级",
+    "市级",
+    "区级",
+    "县级",
+    "世界级",
+    "国际级",
+    "高级",
+    "初级",
+];
+
+/// The start of a technical modifier right before an industry word at `at` (分布式光伏,
+/// 车规级芯片): one token of two to four characters ending in 式 or 级, no grade word.
+fn technical_modifier(sent: &Sent, at: usize) -> Option<usize> {
+    let t = sent.toks.iter().find(|t| t.span.end == at)?;
+    let n = t.word.chars().count();
+    let technical = t.word.ends_with(['式', '级']) && !GRADE.contains(&t.word);
+    let d = dicts();
+    (technical
+        && (2..=4).contains(&n)
+        && !d.stopwords.contains(t.word)
+        && !d.generic_mods.contains(t.word))
+    .then_some(t.span.start)
+}
+
 /// Words after an industry word that make it part of a longer name or a generic use.
 const INDUSTRY_BLOCK: &[&str] = &[
     "园",
@@ -77,13 +107,25 @@ pub(crate) fn fixed(sent: &Sent, out: &mut Vec<Cand>) {
             } else if !sent.is_boundary(end) && !rest.starts_with('业') {
                 continue;
             }
+            // 储能装备, 芯片设计: a product head after a field names a narrower field
+            if !word.ends_with('业') {
+                if let Some(h) = FIELD_HEAD
+                    .iter()
+                    .find(|h| sent.text[end..].starts_with(**h))
+                {
+                    if sent.is_boundary(end + h.len()) {
+                        end += h.len();
+                    }
+                }
+            }
             if INDUSTRY_BLOCK
                 .iter()
                 .any(|b| sent.text[end..].starts_with(b))
             {
                 continue;
             }
-            out.extend(sent.cand(at..end, EntityType::Industry, 0.7, prio::INDUSTRY));
+            let start = technical_modifier(sent, at).unwrap_or(at);
+            out.extend(sent.cand(start..end, EntityType::Industry, 0.7, prio::INDUSTRY));
         }
     }
     compounds(sent, out);
