@@ -204,3 +204,16 @@ fn facility_owner_before_a_place() {
         "#]],
     );
 }
+
+#[test]
+fn outlets_in_a_press_conference_and_roles_after_names() {
+    check(
+        "东海晨报记者：\n请问如何推进？分管副市长韩明任副组长，由市长吴立新任组长。",
+        expect![[r#"
+            Place 东海
+            Organization 东海晨报
+            Person 韩明
+            Person 吴立新
+        "#]],
+    );
+}

@@ -36,11 +36,20 @@ fn technical_modifier(sent: &Sent, at: usize) -> Option<usize> {
     let n = t.word.chars().count();
     let technical = t.word.ends_with(['式', '级']) && !GRADE.contains(&t.word);
     let d = dicts();
-    (technical
-        && (2..=4).contains(&n)
-        && !d.stopwords.contains(t.word)
-        && !d.generic_mods.contains(t.word))
-    .then_some(t.span.start)
+    if !technical
+        || !(2..=4).contains(&n)
+        || d.stopwords.contains(t.word)
+        || d.generic_mods.contains(t.word)
+    {
+        return None;
+    }
+    // 车规级 split as 车 + 规级: a one-character noun before belongs to the modifier
+    let lead = sent
+        .toks
+        .iter()
+        .find(|u| u.span.end == t.span.start)
+        .filter(|u| u.word.chars().count() == 1 && u.tag == "n");
+    Some(lead.map_or(t.span.start, |u| u.span.start))
 }
 
 /// Words after an industry word that make it part of a longer name or a generic use.
