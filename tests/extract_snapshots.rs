@@ -217,3 +217,20 @@ fn outlets_in_a_press_conference_and_roles_after_names() {
         "#]],
     );
 }
+
+#[test]
+fn lists_closed_by_a_count_or_a_modified_noun() {
+    check(
+        "支持星河、蓝鲸等互联网龙头企业发展，以远航存储、海川微电为代表的产业集群加快成长，壮大新材料、生物医药、高端装备三大先进制造业，通过贴息、风险补偿等方式降低制造企业成本。",
+        expect![[r#"
+            Enterprise 星河
+            Enterprise 蓝鲸
+            Enterprise 远航存储
+            Enterprise 海川微电
+            Industry 新材料
+            Industry 生物医药
+            Industry 高端装备
+            Industry 先进制造业
+        "#]],
+    );
+}
