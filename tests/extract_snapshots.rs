@@ -234,3 +234,16 @@ fn lists_closed_by_a_count_or_a_modified_noun() {
         "#]],
     );
 }
+
+#[test]
+fn phase_projects_keep_their_phase() {
+    check(
+        "推进鑫瑞达南京基地一期项目和海川科技园二期建设。",
+        expect![[r#"
+            Enterprise 鑫瑞达
+            Project 鑫瑞达南京基地一期项目
+            Place 南京
+            Project 海川科技园
+        "#]],
+    );
+}

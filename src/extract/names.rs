@@ -4,6 +4,9 @@
 //! 市/省 start, a physical 工程) checked; a project's leading brand is an enterprise of its own.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::grow::grow_left;
 use super::lexicon::{dicts, Suffix, SuffixFlag};
@@ -310,8 +313,9 @@ pub(crate) fn suffixed(sent: &Sent, out: &mut Vec<Cand>) {
             {
                 continue;
             }
-            if let Some(c) = try_suffix(sent, end, suf) {
+            if let Some(mut c) = try_suffix(sent, end, suf) {
                 if c.kind == EntityType::Project {
+                    with_phase(sent, &mut c);
                     out.extend(super::brands::brand(sent, &c));
                 }
                 out.extend(super::brands::owner(sent, &c));
@@ -319,5 +323,25 @@ pub(crate) fn suffixed(sent: &Sent, out: &mut Vec<Cand>) {
                 break;
             }
         }
+    }
+}
+
+static PHASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[一二三四五六七八九]|[0-9]{1,2})期(?:工程|项目)").expect("static regex")
+});
+
+/// A phase named as a project of its own belongs to the name (某某基地一期项目); a bare phase
+/// after a park (某某产业园二期) stays the park's.
+fn with_phase(sent: &Sent, c: &mut Cand) {
+    let end = c.span.end - sent.base;
+    let Some(m) = sent.text.get(end..).and_then(|rest| PHASE.find(rest)) else {
+        return;
+    };
+    let new_end = end + m.end();
+    if !sent.is_boundary(new_end) {
+        return;
+    }
+    if let Some(n) = sent.cand(c.span.start - sent.base..new_end, c.kind, c.conf, c.prio) {
+        *c = n;
     }
 }
