@@ -13,6 +13,9 @@ use crate::segment::divisions::Divisions;
 
 /// Words after an industry word that keep it in the name (`集成电路产业`).
 const INDUSTRY_TAIL: &[&str] = &["产业", "行业"];
+/// Measures after a field that the segmenter may glue to it (制造业增加值).
+const METRIC_HEAD: &[&str] = &["增加值", "产值", "营业收入", "营收", "投资", "增速"];
+
 /// Product heads that, after an industry word, name a narrower field (储能装备, 芯片设计).
 const FIELD_HEAD: &[&str] = &["装备", "设计", "材料", "器件", "模组", "零部件"];
 
@@ -113,7 +116,10 @@ pub(crate) fn fixed(sent: &Sent, out: &mut Vec<Cand>) {
             let tail = INDUSTRY_TAIL.iter().find(|t| rest.starts_with(**t));
             if let Some(t) = tail.filter(|_| !word.ends_with('业')) {
                 end += t.len();
-            } else if !sent.is_boundary(end) && !rest.starts_with('业') {
+            } else if !sent.is_boundary(end)
+                && !rest.starts_with('业')
+                && !METRIC_HEAD.iter().any(|m| rest.starts_with(m))
+            {
                 continue;
             }
             // 储能装备, 芯片设计: a product head after a field names a narrower field
@@ -194,7 +200,8 @@ static CONGRESS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
-/// `A与B` where both are industry words names one field (`生物医药与大健康`).
+/// `A与B` where both are industry words names one field (`生物医药与大健康`), and so do two
+/// industry words written together (`汽车芯片`).
 fn compounds(sent: &Sent, out: &mut Vec<Cand>) {
     let inds: Vec<_> = out
         .iter()
@@ -206,6 +213,21 @@ fn compounds(sent: &Sent, out: &mut Vec<Cand>) {
         let category = |r: &std::ops::Range<usize>| {
             sent.text[r.start - sent.base..r.end - sent.base].ends_with('业')
         };
+        // 汽车芯片: a field before a product field names the narrower one (氢能储能 stays two)
+        let product = |r: &std::ops::Range<usize>| {
+            let w = &sent.text[r.start - sent.base..r.end - sent.base];
+            ["芯片", "半导体", "软件", "电池", "传感器", "材料", "装备"].contains(&w)
+        };
+        if let Some(b) = inds
+            .iter()
+            .filter(|b| b.start == a.end && !category(a) && product(b))
+            .max_by_key(|b| b.end)
+        {
+            let r = a.start - sent.base..b.end - sent.base;
+            if sent.text[r.clone()].chars().count() <= 8 {
+                out.extend(sent.cand(r, EntityType::Industry, 0.65, prio::INDUSTRY + 1));
+            }
+        }
         if !sent.text[joint..].starts_with('与') || category(a) {
             continue;
         }
