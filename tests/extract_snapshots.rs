@@ -251,10 +251,10 @@ fn phase_projects_keep_their_phase() {
 #[test]
 fn fields_in_metrics_and_product_fields() {
     check(
-        "高技术制造业增加值增长11.2%。支持汽车芯片研发，发展氢能储能。",
+        "装备制造业增加值增长11.2%。支持家电芯片研发，发展氢能储能。",
         expect![[r#"
-            Industry 高技术制造业
-            Industry 汽车芯片
+            Industry 装备制造业
+            Industry 家电芯片
             Industry 氢能
             Industry 储能
         "#]],

@@ -16,7 +16,7 @@ const INDUSTRY_TAIL: &[&str] = &["产业", "行业"];
 /// Measures after a field that the segmenter may glue to it (制造业增加值).
 const METRIC_HEAD: &[&str] = &["增加值", "产值", "营业收入", "营收", "投资", "增速"];
 
-/// Product heads that, after an industry word, name a narrower field (储能装备, 芯片设计).
+/// Product heads that, after an industry word, name a narrower field (风电装备, 软件设计).
 const FIELD_HEAD: &[&str] = &["装备", "设计", "材料", "器件", "模组", "零部件"];
 
 /// Grade words ending in 级 that say how important, not what kind.
@@ -32,8 +32,8 @@ const GRADE: &[&str] = &[
     "初级",
 ];
 
-/// The start of a technical modifier right before an industry word at `at` (分布式光伏,
-/// 车规级芯片): one token of two to four characters ending in 式 or 级, no grade word.
+/// The start of a technical modifier right before an industry word at `at` (分布式储能,
+/// 工业级传感器): one token of two to four characters ending in 式 or 级, no grade word.
 fn technical_modifier(sent: &Sent, at: usize) -> Option<usize> {
     let t = sent.toks.iter().find(|t| t.span.end == at)?;
     let n = t.word.chars().count();
@@ -46,7 +46,7 @@ fn technical_modifier(sent: &Sent, at: usize) -> Option<usize> {
     {
         return None;
     }
-    // 车规级 split as 车 + 规级: a one-character noun before belongs to the modifier
+    // a 级 word split after its first character (X + Y级): the one-character noun belongs to it
     let lead = sent
         .toks
         .iter()
@@ -122,7 +122,7 @@ pub(crate) fn fixed(sent: &Sent, out: &mut Vec<Cand>) {
             {
                 continue;
             }
-            // 储能装备, 芯片设计: a product head after a field names a narrower field
+            // 风电装备, 软件设计: a product head after a field names a narrower field
             if !word.ends_with('业') {
                 if let Some(h) = FIELD_HEAD
                     .iter()
@@ -201,7 +201,7 @@ static CONGRESS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `A与B` where both are industry words names one field (`生物医药与大健康`), and so do two
-/// industry words written together (`汽车芯片`).
+/// industry words written together (`家电芯片`).
 fn compounds(sent: &Sent, out: &mut Vec<Cand>) {
     let inds: Vec<_> = out
         .iter()
@@ -213,7 +213,7 @@ fn compounds(sent: &Sent, out: &mut Vec<Cand>) {
         let category = |r: &std::ops::Range<usize>| {
             sent.text[r.start - sent.base..r.end - sent.base].ends_with('业')
         };
-        // 汽车芯片: a field before a product field names the narrower one (氢能储能 stays two)
+        // 家电芯片: a field before a product field names the narrower one (氢能储能 stays two)
         let product = |r: &std::ops::Range<usize>| {
             let w = &sent.text[r.start - sent.base..r.end - sent.base];
             ["芯片", "半导体", "软件", "电池", "传感器", "材料", "装备"].contains(&w)

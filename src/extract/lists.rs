@@ -1,5 +1,5 @@
 //! Lists that type their members: `A、B、C等企业` (Enterprise), `…等项目` (Project),
-//! `…等产业/行业/领域`, `A、B、C五大先进制造业` (Industry), `以A、B为代表的X、Y行业` (A, B
+//! `…等产业/行业/领域`, `A、B、C五大支柱产业` (Industry), `以A、B为代表的X、Y行业` (A, B
 //! Enterprise; X, Y Industry), `以A、B为代表的产业集群` (Enterprise),
 //! and enterprise growth figures `A增长26.9%，B集团增长37.5%`.
 
@@ -198,7 +198,7 @@ pub(crate) fn lists(sent: &Sent, out: &mut Vec<Cand>) {
         };
         // 等产业链项目, 等产业园: the noun is part of a longer word
         // 等 as a word of its own (not 高等, 平等)
-        // 五大先进制造业: a count of kinds closes the list as 等 does, after a list of two or more
+        // 五大支柱产业: a count of kinds closes the list as 等 does, after a list of two or more
         let counted = !all.as_str().starts_with('等');
         if counted && !sent.text[..all.start()].contains('、') {
             continue;

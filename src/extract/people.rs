@@ -46,7 +46,7 @@ pub(crate) fn people(sent: &Sent, out: &mut Vec<Cand>) {
         let Some((s, mut e)) = name_at(sent, i) else {
             continue;
         };
-        // 季某任副组长: a two-character name glued to the verb before a title
+        // 王某任副组长: a two-character name glued to the verb before a title
         let tail = sent.text.get(s..e).and_then(|w| w.chars().nth(2));
         if let Some(c) = tail.filter(|c| matches!(c, '任' | '兼' | '为')) {
             let after = sent.text[e..].trim_start_matches(['副', '常']);
