@@ -188,3 +188,75 @@ fn growth_figures_name_enterprises_not_districts() {
         "#]],
     );
 }
+
+#[test]
+fn facility_owner_before_a_place() {
+    check(
+        "推动星河微电子南京工厂、蓝鲸生物西部总部建成，中科院武汉分院参与。",
+        expect![[r#"
+            Enterprise 星河微电子
+            Project 星河微电子南京工厂
+            Place 南京
+            Enterprise 蓝鲸生物
+            Project 蓝鲸生物西部总部
+            Organization 中科院武汉分院
+            Place 武汉
+        "#]],
+    );
+}
+
+#[test]
+fn outlets_in_a_press_conference_and_roles_after_names() {
+    check(
+        "东海晨报记者：\n请问如何推进？分管副市长韩明任副组长，由市长吴立新任组长。",
+        expect![[r#"
+            Place 东海
+            Organization 东海晨报
+            Person 韩明
+            Person 吴立新
+        "#]],
+    );
+}
+
+#[test]
+fn lists_closed_by_a_count_or_a_modified_noun() {
+    check(
+        "支持星河、蓝鲸等互联网龙头企业发展，以远航存储、海川微电为代表的产业集群加快成长，壮大新材料、生物医药、高端装备三大先进制造业，通过贴息、风险补偿等方式降低制造企业成本。",
+        expect![[r#"
+            Enterprise 星河
+            Enterprise 蓝鲸
+            Enterprise 远航存储
+            Enterprise 海川微电
+            Industry 新材料
+            Industry 生物医药
+            Industry 高端装备
+            Industry 先进制造业
+        "#]],
+    );
+}
+
+#[test]
+fn phase_projects_keep_their_phase() {
+    check(
+        "推进鑫瑞达南京基地一期项目和海川科技园二期建设。",
+        expect![[r#"
+            Enterprise 鑫瑞达
+            Project 鑫瑞达南京基地一期项目
+            Place 南京
+            Project 海川科技园
+        "#]],
+    );
+}
+
+#[test]
+fn fields_in_metrics_and_product_fields() {
+    check(
+        "装备制造业增加值增长11.2%。支持家电芯片研发，发展氢能储能。",
+        expect![[r#"
+            Industry 装备制造业
+            Industry 家电芯片
+            Industry 氢能
+            Industry 储能
+        "#]],
+    );
+}

@@ -1,10 +1,11 @@
-//! Enterprises named by their brand: a brand-like token before a company word (宝华制药), and the
-//! brand a project or a listed product line is named after (鑫瑞达 in 鑫瑞达新能源电池项目).
+//! Enterprises named by their brand: a brand-like token before a company word (宝华制药), the
+//! brand a project or a listed product line is named after (鑫瑞达 in 鑫瑞达新能源电池项目), and
+//! the owner of a branch or facility named `brand + place + facility` (鑫瑞达成都工厂).
 
 use super::lexicon::dicts;
 use super::{prio, Cand, Sent};
 use crate::model::EntityType;
-use crate::segment::divisions::Divisions;
+use crate::segment::divisions::{Divisions, Level};
 use crate::segment::Token;
 
 /// Whether a token looks like a brand: a name jieba tags as a person, organisation or other proper
@@ -84,4 +85,93 @@ pub(crate) fn brand(sent: &Sent, c: &Cand) -> Option<Cand> {
         0.55,
         prio::SUFFIX - 5,
     )
+}
+
+/// Regional qualifiers that, like a place name, separate an owner from its branch
+/// (某某西部总部, 某某中国研发中心).
+const REGION: &[&str] = &[
+    "西部", "东部", "南部", "北部", "中部", "华东", "华南", "华北", "华中", "西南", "西北", "东北",
+    "亚太", "全球", "中国",
+];
+
+/// Words that start a public body's or a national programme's name, never a brand.
+const PUBLIC_START: &[&str] = &[
+    "国家",
+    "中国",
+    "全国",
+    "国际",
+    "世界",
+    "省",
+    "市",
+    "区",
+    "县",
+    "中共",
+    "国务院",
+];
+
+/// The owner of a branch or facility named `owner + place + facility` (鑫瑞达成都工厂,
+/// 鑫瑞达（江苏）有限公司, 鑫瑞达西部总部): the part before the first inner place, bracket or
+/// regional qualifier, when it is a brand (three or more characters, or a two-character proper
+/// name) and no place, body, field or generic word.
+pub(crate) fn owner(sent: &Sent, c: &Cand) -> Option<Cand> {
+    if !matches!(c.kind, EntityType::Project | EntityType::Organization) {
+        return None;
+    }
+    let rs = c.span.start.checked_sub(sent.base)?;
+    let re = c.span.end.checked_sub(sent.base)?;
+    let name = sent.text.get(rs..re)?;
+    // a county's short form (振兴, 黄岛) is too often an ordinary word to split on
+    let place = Divisions::get()
+        .find_in(name)
+        .find(|m| m.full || m.candidates.iter().any(|d| d.level != Level::County))
+        .map(|m| m.span.start);
+    if place == Some(0) {
+        return None;
+    }
+    let bracket = name.find(['（', '(']);
+    let region = REGION
+        .iter()
+        .filter_map(|r| name.match_indices(r).map(|(i, _)| i).find(|&i| i > 0))
+        .min();
+    let at = [place, bracket, region].into_iter().flatten().min()?;
+    let p = name.get(..at)?;
+    let n = p.chars().count();
+    if !(2..=6).contains(&n)
+        || !p.chars().all(char::is_alphanumeric)
+        || !sent.is_boundary(rs + at)
+        || !sent.is_boundary(rs)
+    {
+        return None;
+    }
+    let d = dicts();
+    let toks: Vec<&Token> = sent
+        .toks
+        .iter()
+        .filter(|t| t.span.start >= rs && t.span.end <= rs + at)
+        .collect();
+    let first = toks.first()?;
+    if n == 2 && !(toks.len() == 1 && brandish(first)) {
+        return None;
+    }
+    let public = PUBLIC_START.iter().any(|s| p.starts_with(s));
+    let other_kind = d
+        .suffixes
+        .iter()
+        .any(|s| p.ends_with(s.text) && s.kind != EntityType::Enterprise);
+    if public
+        || other_kind
+        || Divisions::get().find_in(p).next().is_some()
+        || d.places.contains(&p)
+        || d.orgs.iter().any(|o| p.starts_with(o))
+        || p.ends_with(['院', '所', '局', '委', '办', '厅', '部', '校', '站', '馆'])
+        || d.industries.contains(p)
+        || d.industry_list.iter().any(|w| p.ends_with(w))
+        || d.generic.contains(p)
+        || d.generic_mods.contains(p)
+        || d.stopwords.contains(first.word)
+        || first.tag.starts_with(['v', 'd', 'p', 'c', 'm', 'r'])
+    {
+        return None;
+    }
+    sent.cand(rs..rs + at, EntityType::Enterprise, 0.55, prio::SUFFIX - 5)
 }

@@ -14,6 +14,48 @@ use crate::segment::divisions::Divisions;
 
 /// Words after an industry word that keep it in the name (`集成电路产业`).
 const INDUSTRY_TAIL: &[&str] = &["产业", "行业"];
+/// Measures after a field that the segmenter may glue to it (制造业增加值).
+const METRIC_HEAD: &[&str] = &["增加值", "产值", "营业收入", "营收", "投资", "增速"];
+
+/// Product heads that, after an industry word, name a narrower field (风电装备, 软件设计).
+const FIELD_HEAD: &[&str] = &["装备", "设计", "材料", "器件", "模组", "零部件"];
+
+/// Grade words ending in 级 that say how important, not what kind.
+const GRADE: &[&str] = &[
+    "国家级",
+    "省级",
+    "市级",
+    "区级",
+    "县级",
+    "世界级",
+    "国际级",
+    "高级",
+    "初级",
+];
+
+/// The start of a technical modifier right before an industry word at `at` (分布式储能,
+/// 工业级传感器): one token of two to four characters ending in 式 or 级, no grade word.
+fn technical_modifier(sent: &Sent, at: usize) -> Option<usize> {
+    let t = sent.toks.iter().find(|t| t.span.end == at)?;
+    let n = t.word.chars().count();
+    let technical = t.word.ends_with(['式', '级']) && !GRADE.contains(&t.word);
+    let d = dicts();
+    if !technical
+        || !(2..=4).contains(&n)
+        || d.stopwords.contains(t.word)
+        || d.generic_mods.contains(t.word)
+    {
+        return None;
+    }
+    // a 级 word split after its first character (X + Y级): the one-character noun belongs to it
+    let lead = sent
+        .toks
+        .iter()
+        .find(|u| u.span.end == t.span.start)
+        .filter(|u| u.word.chars().count() == 1 && u.tag == "n");
+    Some(lead.map_or(t.span.start, |u| u.span.start))
+}
+
 /// Words after an industry word that make it part of a longer name or a generic use.
 const INDUSTRY_BLOCK: &[&str] = &[
     "园",
@@ -116,8 +158,22 @@ pub(crate) fn fixed(sent: &Sent, out: &mut Vec<Cand>) {
             let tail = INDUSTRY_TAIL.iter().find(|t| rest.starts_with(**t));
             if let Some(t) = tail.filter(|_| !word.ends_with('业')) {
                 end += t.len();
-            } else if !sent.is_boundary(end) && !rest.starts_with('业') {
+            } else if !sent.is_boundary(end)
+                && !rest.starts_with('业')
+                && !METRIC_HEAD.iter().any(|m| rest.starts_with(m))
+            {
                 continue;
+            }
+            // 风电装备, 软件设计: a product head after a field names a narrower field
+            if !word.ends_with('业') {
+                if let Some(h) = FIELD_HEAD
+                    .iter()
+                    .find(|h| sent.text[end..].starts_with(**h))
+                {
+                    if sent.is_boundary(end + h.len()) {
+                        end += h.len();
+                    }
+                }
             }
             if INDUSTRY_BLOCK
                 .iter()
@@ -125,7 +181,8 @@ pub(crate) fn fixed(sent: &Sent, out: &mut Vec<Cand>) {
             {
                 continue;
             }
-            out.extend(sent.cand(at..end, EntityType::Industry, 0.7, prio::INDUSTRY));
+            let start = technical_modifier(sent, at).unwrap_or(at);
+            out.extend(sent.cand(start..end, EntityType::Industry, 0.7, prio::INDUSTRY));
         }
     }
     compounds(sent, out);
@@ -185,7 +242,8 @@ static CONGRESS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
-/// `A与B` where both are industry words names one field (`生物医药与大健康`).
+/// `A与B` where both are industry words names one field (`生物医药与大健康`), and so do two
+/// industry words written together (`家电芯片`).
 fn compounds(sent: &Sent, out: &mut Vec<Cand>) {
     let inds: Vec<_> = out
         .iter()
@@ -197,6 +255,21 @@ fn compounds(sent: &Sent, out: &mut Vec<Cand>) {
         let category = |r: &std::ops::Range<usize>| {
             sent.text[r.start - sent.base..r.end - sent.base].ends_with('业')
         };
+        // 家电芯片: a field before a product field names the narrower one (氢能储能 stays two)
+        let product = |r: &std::ops::Range<usize>| {
+            let w = &sent.text[r.start - sent.base..r.end - sent.base];
+            ["芯片", "半导体", "软件", "电池", "传感器", "材料", "装备"].contains(&w)
+        };
+        if let Some(b) = inds
+            .iter()
+            .filter(|b| b.start == a.end && !category(a) && product(b))
+            .max_by_key(|b| b.end)
+        {
+            let r = a.start - sent.base..b.end - sent.base;
+            if sent.text[r.clone()].chars().count() <= 8 {
+                out.extend(sent.cand(r, EntityType::Industry, 0.65, prio::INDUSTRY + 1));
+            }
+        }
         if !sent.text[joint..].starts_with('与') || category(a) {
             continue;
         }

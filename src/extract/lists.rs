@@ -1,5 +1,6 @@
 //! Lists that type their members: `A、B、C等企业` (Enterprise), `…等项目` (Project),
-//! `…等产业/行业/领域` (Industry), `以A、B为代表的X、Y行业` (A, B Enterprise; X, Y Industry),
+//! `…等产业/行业/领域`, `A、B、C五大支柱产业` (Industry), `以A、B为代表的X、Y行业` (A, B
+//! Enterprise; X, Y Industry), `以A、B为代表的产业集群` (Enterprise),
 //! and enterprise growth figures `A增长26.9%，B集团增长37.5%`.
 
 use std::sync::LazyLock;
@@ -16,12 +17,17 @@ use crate::segment::divisions::Divisions;
 
 static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"等(?:[0-9一二三四五六七八九十百多]+[家户个项]|一批)?\p{Han}{0,4}?(企业|公司|集团|项目|产业|行业|领域|业态|技术)",
+        r"(?:等|[两三四五六七八九十]大)(?:[0-9一二三四五六七八九十百多]+[家户个项]|一批)?\p{Han}{0,6}?(企业|公司|集团|项目|产业|行业|领域|业态|技术|制造业|服务业)",
     )
     .expect("static regex")
 });
 static REPRESENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"以([^以，。；]{2,60}?)(?:等企业)?为代表的([^，。；]{2,60}?)等?(?:行业|产业|领域)")
+        .expect("static regex")
+});
+/// `以A、B为代表的（产业）集群/企业`: the listed names are enterprises.
+static REPRESENT_FIRMS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"以([^以，。；]{2,60}?)(?:等企业)?为代表的\p{Han}{0,10}?(?:企业|集群)")
         .expect("static regex")
 });
 static GROWTH: LazyLock<Regex> = LazyLock::new(|| {
@@ -89,6 +95,28 @@ fn members(sent: &Sent, floor: usize, mut end: usize, kind: EntityType, out: &mu
     let d = dicts();
     for _ in 0..20 {
         let mut start = grow_left(sent, end, kind).max(floor);
+        if kind == EntityType::Enterprise {
+            // a firm's name runs back to the list's separator (远航存储, not 存储)
+            let seg = &sent.text[floor..start];
+            let from = seg
+                .rfind(['、', '，', ',', '；', '：', '和', '及', '与', '以'])
+                .map_or(floor, |i| {
+                    floor + i + seg[i..].chars().next().map_or(0, char::len_utf8)
+                });
+            let lead = &sent.text[from..start];
+            if from < start
+                && lead.chars().count() <= 3
+                && lead.chars().all(char::is_alphanumeric)
+                && sent.is_boundary(from)
+                && !sent.toks.iter().any(|t| {
+                    t.span.start >= from
+                        && t.span.end <= start
+                        && dicts().stopwords.contains(t.word)
+                })
+            {
+                start = from;
+            }
+        }
         if kind == EntityType::Industry {
             // 重点发展X, 利用X: leading verbs and adverbs are not part of a field's name
             let first = start;
@@ -170,11 +198,29 @@ pub(crate) fn lists(sent: &Sent, out: &mut Vec<Cand>) {
         };
         // 等产业链项目, 等产业园: the noun is part of a longer word
         // 等 as a word of its own (not 高等, 平等)
-        if !sent
-            .toks
-            .iter()
-            .any(|t| t.span.start == all.start() && t.word == "等")
+        // 五大支柱产业: a count of kinds closes the list as 等 does, after a list of two or more
+        let counted = !all.as_str().starts_with('等');
+        if counted && !sent.text[..all.start()].contains('、') {
+            continue;
+        }
+        if !counted
+            && !sent
+                .toks
+                .iter()
+                .any(|t| t.span.start == all.start() && t.word == "等")
         {
+            continue;
+        }
+        // 等方式降低制造企业: a verb between the list and its noun ends the list elsewhere
+        let gap = all.start()..noun.start();
+        let verb_in_gap = sent.toks.iter().any(|t| {
+            t.span.start >= gap.start
+                && t.span.end <= gap.end
+                && (t.tag.starts_with('v')
+                    || ["方式", "方面", "措施", "手段", "形式"].contains(&t.word))
+        });
+        // (等 plus up to four characters is the old, safe gap)
+        if noun.start() - all.start() > 5 * 3 && verb_in_gap {
             continue;
         }
         let rest = &sent.text[all.end()..];
@@ -194,6 +240,11 @@ pub(crate) fn lists(sent: &Sent, out: &mut Vec<Cand>) {
         };
         members(sent, ents.start(), ents.end(), EntityType::Enterprise, out);
         members(sent, inds.start(), inds.end(), EntityType::Industry, out);
+    }
+    for c in REPRESENT_FIRMS.captures_iter(sent.text) {
+        if let Some(ents) = c.get(1) {
+            members(sent, ents.start(), ents.end(), EntityType::Enterprise, out);
+        }
     }
     growth(sent, out);
 }

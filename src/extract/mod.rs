@@ -217,6 +217,7 @@ pub fn extract(doc: &Document, seg: &Segmenter, lexicon: &Lexicon) -> DocExtract
         dictionary::fixed(&sent, &mut local);
         lists::lists(&sent, &mut local);
         people::people(&sent, &mut local);
+        people::outlets(&sent, &mut local);
         places::places(&sent, city, &mut local);
         cands.extend(local.into_iter().map(|c| (i, c)));
     }

@@ -8,6 +8,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
+use regex::Regex;
 
 use super::grow::grow_left;
 use super::lexicon::{dicts, Suffix, SuffixFlag};
@@ -165,6 +166,15 @@ fn try_suffix(sent: &Sent, end: usize, suf: &Suffix) -> Option<Cand> {
         return None;
     }
     let name = &sent.text[start..end];
+    // a press conference is a named event only as a body's or a place's (某市…新闻发布会)
+    if suf.text == "发布会"
+        && !["国务院", "国家", "中共"]
+            .iter()
+            .any(|g| name.starts_with(g))
+        && Divisions::get().find_in(name).next().map(|m| m.span.start) != Some(0)
+    {
+        return None;
+    }
     let ordinal =
         kind == EntityType::Event && sent.text[start..sstart].contains(['第', '届', '次']);
     let vague = suf.flag != SuffixFlag::Gov && !ordinal && !specific(sent, start..sstart);
@@ -330,13 +340,35 @@ pub(crate) fn suffixed(sent: &Sent, out: &mut Vec<Cand>) {
             {
                 continue;
             }
-            if let Some(c) = try_suffix(sent, end, suf) {
+            if let Some(mut c) = try_suffix(sent, end, suf) {
                 if c.kind == EntityType::Project {
+                    with_phase(sent, &mut c);
                     out.extend(super::brands::brand(sent, &c));
                 }
+                out.extend(super::brands::owner(sent, &c));
                 out.push(c);
                 break;
             }
         }
+    }
+}
+
+static PHASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[一二三四五六七八九]|[0-9]{1,2})期(?:工程|项目)").expect("static regex")
+});
+
+/// A phase named as a project of its own belongs to the name (某某基地一期项目); a bare phase
+/// after a park (某某产业园二期) stays the park's.
+fn with_phase(sent: &Sent, c: &mut Cand) {
+    let end = c.span.end - sent.base;
+    let Some(m) = sent.text.get(end..).and_then(|rest| PHASE.find(rest)) else {
+        return;
+    };
+    let new_end = end + m.end();
+    if !sent.is_boundary(new_end) {
+        return;
+    }
+    if let Some(n) = sent.cand(c.span.start - sent.base..new_end, c.kind, c.conf, c.prio) {
+        *c = n;
     }
 }

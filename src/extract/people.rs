@@ -1,5 +1,10 @@
 //! People: a name of two or three characters starting with a common surname, next to a title or
-//! a role (局长 X, X 主持, 记者 X, 整理：X Y).
+//! a role (局长 X, X 主持, 记者 X, 整理：X Y); and the outlets reporters ask for in a press
+//! conference (`某某日报记者：`).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::lexicon::{dicts, TitleSide};
 use super::{prio, Cand, Sent};
@@ -15,7 +20,11 @@ fn is_name(s: &str) -> bool {
         && s.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
         && !dicts().stopwords.contains(s)
         && !dicts().titles.contains_key(s)
+        && !ROLE.iter().any(|r| s.ends_with(r))
 }
+
+/// Roles in a working group or a committee (任组长, 兼副组长).
+const ROLE: &[&str] = &["组长", "成员", "委员", "召集人"];
 
 /// The person-name span starting at token `i`: one token, or two short ones (汲/佩德).
 fn name_at(sent: &Sent, i: usize) -> Option<(usize, usize)> {
@@ -34,9 +43,19 @@ pub(crate) fn people(sent: &Sent, out: &mut Vec<Cand>) {
     let toks = &sent.toks;
     let mut last_end = None;
     for i in 0..toks.len() {
-        let Some((s, e)) = name_at(sent, i) else {
+        let Some((s, mut e)) = name_at(sent, i) else {
             continue;
         };
+        // 王某任副组长: a two-character name glued to the verb before a title
+        let tail = sent.text.get(s..e).and_then(|w| w.chars().nth(2));
+        if let Some(c) = tail.filter(|c| matches!(c, '任' | '兼' | '为')) {
+            let after = sent.text[e..].trim_start_matches(['副', '常']);
+            if ROLE.iter().any(|k| after.starts_with(k))
+                || d.titles.keys().any(|k| after.starts_with(k))
+            {
+                e -= c.len_utf8();
+            }
+        }
         let prev = toks[..i]
             .iter()
             .rev()
@@ -76,5 +95,25 @@ pub(crate) fn people(sent: &Sent, out: &mut Vec<Cand>) {
                 last_end = Some(e);
             }
         }
+    }
+}
+
+static OUTLET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*([\p{Han}A-Za-z0-9·]{2,12}?)记者\s*[：:]").expect("static regex")
+});
+
+/// `某某日报记者：` opening a question in a press conference: the outlet is an organisation.
+pub(crate) fn outlets(sent: &Sent, out: &mut Vec<Cand>) {
+    let Some(m) = OUTLET.captures(sent.text).and_then(|c| c.get(1)) else {
+        return;
+    };
+    let w = m.as_str();
+    let vague = ["这位", "各位", "那位", "请", "的", "和"]
+        .iter()
+        .any(|v| w.contains(v))
+        || dicts().stopwords.contains(w)
+        || dicts().generic.contains(w);
+    if !vague {
+        out.extend(sent.cand(m.range(), EntityType::Organization, 0.75, prio::DICT));
     }
 }
