@@ -79,6 +79,8 @@ fn check(text: &str, names: &[(&str, EntityType)], want: Expect) {
     want.assert_eq(&render(&d, &ms, &[], &rels));
 }
 
+mod general;
+
 #[test]
 fn districts_and_city_and_province() {
     check(
