@@ -39,3 +39,48 @@ fn counted_list_with_unrecognised_items() {
         "#]],
     );
 }
+
+#[test]
+fn firm_lists_take_the_heading_industry() {
+    check(
+        "洛阳市2021年工业工作报告\n（一）做强智能装备产业。推进某某产业园建设，支持甲重工、乙机械等龙头企业扩大产能。\n（二）发展新材料产业。丙钢铁、丁铝业实现增产。",
+        &[
+            ("洛阳市", Place),
+            ("智能装备产业", Industry),
+            ("新材料产业", Industry),
+            ("某某产业园", Project),
+            ("甲重工", Enterprise),
+            ("乙机械", Enterprise),
+            ("丙钢铁", Enterprise),
+            ("丁铝业", Enterprise),
+        ],
+        expect![[r#"
+            丁铝业 -LOCATED_IN-> 洛阳市 0.50 «丁铝业»
+            丙钢铁 -LOCATED_IN-> 洛阳市 0.50 «丙钢铁»
+            乙机械 -IN_INDUSTRY-> 智能装备产业 0.40 «乙机械»
+            乙机械 -LOCATED_IN-> 洛阳市 0.50 «乙机械»
+            某某产业园 -LOCATED_IN-> 洛阳市 0.50 «某某产业园»
+            甲重工 -IN_INDUSTRY-> 智能装备产业 0.40 «甲重工»
+            甲重工 -LOCATED_IN-> 洛阳市 0.50 «甲重工»
+        "#]],
+    );
+}
+
+#[test]
+fn firm_lists_take_the_title_industry() {
+    check(
+        "襄阳市新能源汽车产业发展新闻发布会\n目前，全市已集聚甲汽车、乙新能源等5家整车企业。",
+        &[
+            ("襄阳市", Place),
+            ("新能源汽车产业", Industry),
+            ("甲汽车", Enterprise),
+            ("乙新能源", Enterprise),
+        ],
+        expect![[r#"
+            乙新能源 -IN_INDUSTRY-> 新能源汽车产业 0.40 «乙新能源»
+            乙新能源 -LOCATED_IN-> 襄阳市 0.50 «乙新能源»
+            甲汽车 -IN_INDUSTRY-> 新能源汽车产业 0.40 «甲汽车»
+            甲汽车 -LOCATED_IN-> 襄阳市 0.50 «甲汽车»
+        "#]],
+    );
+}
