@@ -24,7 +24,8 @@ pub(crate) fn run(ctx: &mut Ctx) {
     cue_words(ctx, &mut placed);
     inside_name(ctx, &keys, &mut placed);
     heading_scope(ctx);
-    at_place(ctx, &mut placed);
+    let paired = super::respectively::run(ctx, &mut placed);
+    at_place(ctx, &mut placed, &paired);
     provinces(ctx, &mut placed);
     default_city(ctx, &placed);
 }
@@ -241,8 +242,11 @@ fn heading_scope(ctx: &mut Ctx) {
 }
 
 /// `在X建设/设立/布局A、B`: a place after 在 or 于, a verb of building, then what is built.
-fn at_place(ctx: &mut Ctx, placed: &mut [bool]) {
+fn at_place(ctx: &mut Ctx, placed: &mut [bool], paired: &[usize]) {
     for s in 0..ctx.top.len() {
+        if paired.contains(&s) {
+            continue; // `在A、B分别建设X、Y`: paired item by item in `respectively`
+        }
         let groups = super::lists::groups(ctx, s);
         for w in groups.windows(2) {
             let (Some(&p), built) = (w[0].last(), &w[1]) else {

@@ -9,6 +9,7 @@
 //! | file | rules (confidence) |
 //! | --- | --- |
 //! | `located` | wider place right before a narrower (0.8); `位于/落户 X` (0.8); district in divisions → city (0.8); place inside a name (0.75); `在X建设/设立A` (0.6); district + verb of building + list (0.5), an item's heading district (0.45); city → province (0.8/0.6) or 中国 (0.4); the document's city by default for its districts (0.6) and its local firms, projects and bodies (0.5), a province's document's province (0.4–0.5) |
+//! | `respectively` | `在A、B分别建设X、Y` → X in A, Y in B, unrecognised leading items kept in step (0.65) |
 //! | `develops` | project named after a firm (0.7); firm list right before a project (0.6); `A投资建设B`, `B由A投资建设` (0.55–0.6) |
 //! | `industry` | industry inside a project's (0.6) or firm's (0.5) name; `X龙头企业A` (0.6); firm and industry lists paired by position (0.45); a firm in its projects' industries (0.4); the industry a sentence opens by building up (0.4); industries of a project's clause and the next (0.35) |
 //! | `scope` | firms listed `A、B等龙头企业` → the industry of their item's heading, else of the title line (0.4) |
@@ -35,6 +36,7 @@ mod parts;
 mod people;
 mod places;
 mod policy;
+mod respectively;
 mod scope;
 
 use std::collections::HashMap;
