@@ -127,3 +127,19 @@ fn built_respectively_pairs_item_by_item() {
         "#]],
     );
 }
+
+#[test]
+fn co_built_by_a_body_and_a_firm() {
+    check(
+        "襄阳某某大学与甲乙科技公司共建的“某某产业创新基地”正式揭牌。",
+        &[
+            ("襄阳某某大学", Organization),
+            ("甲乙科技公司", Enterprise),
+            ("某某产业创新基地", Project),
+        ],
+        expect![[r#"
+            甲乙科技公司 -DEVELOPS-> 某某产业创新基地 0.55 «甲乙科技公司共建的“某某产业创新基地»
+            襄阳某某大学 -PARTNERS_WITH-> 甲乙科技公司 0.70 «襄阳某某大学与甲乙科技公司»
+        "#]],
+    );
+}
