@@ -1,6 +1,6 @@
 //! WORKS_FOR: a person and the body, company or place whose title the text gives them
 //! (`某某市某某局党组书记、局长张三` → 某某市某某局; `某某集团董事长李四`; `某某市市长王五` → the city;
-//! `张三（某某集团董事长）`), a bare `市长张三`/`副市长李四` → the document's city, `由张三任组长的
+//! `张三（某某集团董事长）`; every office of `甲部副部长、乙办主任张三`), a bare `市长张三`/`副市长李四` → the document's city, `由张三任组长的
 //! 某某领导小组` → the group, and bylined reporters → the document's news outlet.
 
 use super::{has_break, Ctx};
@@ -149,6 +149,7 @@ fn title_before(ctx: &mut Ctx) {
             let place_title = super::cues::any_in("place_titles", gap);
             if titled && (kind != EntityType::Place || place_title) {
                 ctx.link(p, RelationType::WorksFor, e, 0.8);
+                earlier_offices(ctx, &top[..k - 1], e, p);
             }
         }
     }
@@ -229,5 +230,31 @@ fn group_leaders(ctx: &mut Ctx) {
                 ctx.link(p, RelationType::WorksFor, g, 0.55);
             }
         }
+    }
+}
+
+/// `甲部副部长、乙办主任张三`: the offices listed before the nearest one, each an employer and
+/// its title closed by 、, are the person's too.
+fn earlier_offices(ctx: &mut Ctx, before: &[usize], mut next: usize, p: usize) {
+    for &e in before.iter().rev() {
+        if !employer(ctx.kind(e)) {
+            return;
+        }
+        let gap = ctx
+            .between(ctx.m(e).span.end, ctx.m(next).span.start)
+            .trim();
+        let Some(title) = gap.strip_suffix('、') else {
+            return;
+        };
+        if title.is_empty()
+            || title.chars().count() > 12
+            || has_break(title)
+            || title.contains('、')
+            || !super::cues::any_in("titles", title)
+        {
+            return;
+        }
+        ctx.link(p, RelationType::WorksFor, e, 0.7);
+        next = e;
     }
 }

@@ -143,3 +143,19 @@ fn co_built_by_a_body_and_a_firm() {
         "#]],
     );
 }
+
+#[test]
+fn every_office_before_a_name() {
+    check(
+        "主持人（市委组织部副部长、市政府研究室主任 周三）：各位记者，上午好。",
+        &[
+            ("市委组织部", Organization),
+            ("市政府研究室", Organization),
+            ("周三", Person),
+        ],
+        expect![[r#"
+            周三 -WORKS_FOR-> 市委组织部 0.70 «市委组织部副部长、市政府研究室主任 周三»
+            周三 -WORKS_FOR-> 市政府研究室 0.80 «市政府研究室主任 周三»
+        "#]],
+    );
+}
