@@ -159,3 +159,24 @@ fn every_office_before_a_name() {
         "#]],
     );
 }
+
+#[test]
+fn firms_going_into_industries() {
+    check(
+        "推动甲电气集团、乙重工集团发展氢能和储能装备，支持丙钢铁、丁化工等企业开展节能改造。",
+        &[
+            ("甲电气集团", Enterprise),
+            ("乙重工集团", Enterprise),
+            ("丙钢铁", Enterprise),
+            ("丁化工", Enterprise),
+            ("氢能", Industry),
+            ("储能", Industry),
+        ],
+        expect![[r#"
+            乙重工集团 -IN_INDUSTRY-> 储能 0.45 «乙重工集团发展氢能和储能»
+            乙重工集团 -IN_INDUSTRY-> 氢能 0.45 «乙重工集团发展氢能»
+            甲电气集团 -IN_INDUSTRY-> 储能 0.45 «甲电气集团、乙重工集团发展氢能和储能»
+            甲电气集团 -IN_INDUSTRY-> 氢能 0.45 «甲电气集团、乙重工集团发展氢能»
+        "#]],
+    );
+}
