@@ -180,3 +180,19 @@ fn firms_going_into_industries() {
         "#]],
     );
 }
+
+#[test]
+fn partners_listed_after_yu() {
+    check(
+        "推动襄阳某某创新中心与某某交通大学、某某理工大学开展联合攻关。",
+        &[
+            ("襄阳某某创新中心", Organization),
+            ("某某交通大学", Organization),
+            ("某某理工大学", Organization),
+        ],
+        expect![[r#"
+            襄阳某某创新中心 -PARTNERS_WITH-> 某某交通大学 0.70 «襄阳某某创新中心与某某交通大学»
+            襄阳某某创新中心 -PARTNERS_WITH-> 某某理工大学 0.70 «襄阳某某创新中心与某某交通大学、某某理工大学»
+        "#]],
+    );
+}
