@@ -84,6 +84,9 @@ fn adjacent(ctx: &mut Ctx, placed: &mut [bool]) {
                 if la < lb && la >= Level::Province {
                     ctx.link(b, LOC, a, 0.8);
                     placed[b] = true;
+                } else if la == Level::Local && lb == Level::Local && zone_in_district(ctx, a, b) {
+                    ctx.link(b, LOC, a, 0.7);
+                    placed[b] = true;
                 }
             } else if matches!(la, Level::Local | Level::City) {
                 ctx.link(b, LOC, a, 0.6);
@@ -91,6 +94,18 @@ fn adjacent(ctx: &mut Ctx, placed: &mut [bool]) {
             }
         }
     }
+}
+
+/// `某某区某某经济技术开发区`: a county or district, then a development zone that is no division
+/// itself, is the zone's district.
+fn zone_in_district(ctx: &Ctx, district: usize, zone: usize) -> bool {
+    const ZONES: [&str; 5] = ["开发区", "高新区", "经开区", "保税区", "综保区"];
+    let divs = crate::segment::divisions::Divisions::get();
+    let (d, z) = (ctx.m(district).name.as_str(), ctx.m(zone).name.as_str());
+    !divs.lookup_all(d).is_empty()
+        && (d.ends_with('区') || d.ends_with('县') || d.ends_with('市'))
+        && divs.lookup_all(z).is_empty()
+        && ZONES.iter().any(|w| z.ends_with(w))
 }
 
 /// `X位于/落户/坐落于/落地 Y`, with no clause break between.

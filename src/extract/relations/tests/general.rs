@@ -196,3 +196,20 @@ fn partners_listed_after_yu() {
         "#]],
     );
 }
+
+#[test]
+fn development_zone_written_after_its_district() {
+    check(
+        "襄阳市2021年工业工作报告\n樊城区襄阳经济技术开发区汽车产业实现产值800亿元。",
+        &[
+            ("襄阳市", Place),
+            ("樊城区", Place),
+            ("襄阳经济技术开发区", Place),
+        ],
+        expect![[r#"
+            樊城区 -LOCATED_IN-> 襄阳市 0.80 «樊城区»
+            襄阳经济技术开发区 -LOCATED_IN-> 樊城区 0.70 «樊城区襄阳经济技术开发区»
+            襄阳经济技术开发区 -LOCATED_IN-> 襄阳市 0.75 «襄阳经济技术开发区»
+        "#]],
+    );
+}
