@@ -213,3 +213,30 @@ fn development_zone_written_after_its_district() {
         "#]],
     );
 }
+
+#[test]
+fn representatives_of_a_cluster_and_a_title_inside_an_event() {
+    check(
+        "襄阳市新能源汽车产业发展新闻发布会实录\n襄阳集成电路产业已形成以甲存储、乙微电为代表的产业集群。目前已集聚丙汽车、丁汽车等5家整车企业。襄阳新能源汽车产业规模持续扩大。",
+        &[
+            ("襄阳市新能源汽车产业发展新闻发布会", Event),
+            ("襄阳", Place),
+            ("集成电路产业", Industry),
+            ("新能源汽车产业", Industry),
+            ("甲存储", Enterprise),
+            ("乙微电", Enterprise),
+            ("丙汽车", Enterprise),
+            ("丁汽车", Enterprise),
+        ],
+        expect![[r#"
+            丁汽车 -IN_INDUSTRY-> 新能源汽车产业 0.40 «丁汽车»
+            丁汽车 -LOCATED_IN-> 襄阳 0.50 «丁汽车»
+            丙汽车 -IN_INDUSTRY-> 新能源汽车产业 0.40 «丙汽车»
+            丙汽车 -LOCATED_IN-> 襄阳 0.50 «丙汽车»
+            乙微电 -IN_INDUSTRY-> 集成电路产业 0.50 «集成电路产业已形成以甲存储、乙微电»
+            乙微电 -LOCATED_IN-> 襄阳 0.50 «襄阳集成电路产业已形成以甲存储、乙微电»
+            甲存储 -IN_INDUSTRY-> 集成电路产业 0.50 «集成电路产业已形成以甲存储»
+            甲存储 -LOCATED_IN-> 襄阳 0.50 «襄阳集成电路产业已形成以甲存储»
+        "#]],
+    );
+}
