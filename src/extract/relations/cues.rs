@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 pub const CUES_DATA: &str = include_str!("../../../data/relation_cues.txt");
 
 /// The sections the rules read; each must be present in the data.
-pub const SECTIONS: [&str; 22] = [
+pub const SECTIONS: [&str; 23] = [
     "locate",
     "build",
     "set_up",
@@ -17,6 +17,7 @@ pub const SECTIONS: [&str; 22] = [
     "develop_passive",
     "firm_suffixes",
     "industry_firms",
+    "enter_field",
     "list_heads",
     "list_verbs",
     "list_stress",

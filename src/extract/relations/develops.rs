@@ -133,7 +133,15 @@ fn by_grammar(ctx: &mut Ctx) {
         let groups = lists::groups(ctx, s);
         for w in groups.windows(2) {
             let (firms, projects) = (&w[0], &w[1]);
-            if !firms.iter().all(|&f| ctx.kind(f) == EntityType::Enterprise) {
+            // `某某大学与某某公司共建的X`: the firms of a list of firms and bodies
+            if !firms.iter().any(|&f| ctx.kind(f) == EntityType::Enterprise)
+                || !firms.iter().all(|&f| {
+                    matches!(
+                        ctx.kind(f),
+                        EntityType::Enterprise | EntityType::Organization
+                    )
+                })
+            {
                 continue;
             }
             let last = *firms.last().unwrap_or(&firms[0]);
@@ -151,7 +159,7 @@ fn by_grammar(ctx: &mut Ctx) {
             let conf = if direct { 0.6 } else { 0.55 };
             for &f in firms {
                 for &p in projects {
-                    if ctx.kind(p) == EntityType::Project {
+                    if ctx.kind(p) == EntityType::Project && ctx.kind(f) == EntityType::Enterprise {
                         ctx.link(f, DEV, p, conf);
                     }
                 }

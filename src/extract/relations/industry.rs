@@ -17,6 +17,7 @@ pub(crate) fn run(ctx: &mut Ctx) {
     parts::run(ctx);
     by_sentence(ctx);
     paired_lists(ctx);
+    firms_enter_industries(ctx);
     firms_of_industry(ctx);
     through_projects(ctx);
 }
@@ -242,6 +243,34 @@ fn paired_lists(ctx: &mut Ctx) {
                     for &i in &is {
                         ctx.link(f, IND, i, 0.45);
                     }
+                }
+            }
+        }
+    }
+}
+
+/// `推动甲集团、乙集团发展X和Y`: firms and, right after a verb of entering a field, the
+/// industries they go into — each firm in each industry.
+fn firms_enter_industries(ctx: &mut Ctx) {
+    for s in 0..ctx.top.len() {
+        let groups = super::lists::groups(ctx, s);
+        for w in groups.windows(2) {
+            let (firms, inds) = (&w[0], &w[1]);
+            if !firms.iter().all(|&f| ctx.kind(f) == EntityType::Enterprise)
+                || !inds.iter().all(|&i| ctx.kind(i) == EntityType::Industry)
+            {
+                continue;
+            }
+            let last = firms[firms.len() - 1];
+            let gap =
+                super::clean_gap(ctx.between(ctx.m(last).span.end, ctx.m(inds[0]).span.start));
+            let gap = gap.strip_prefix("加快").unwrap_or(&gap);
+            if !super::cues::is("enter_field", gap) {
+                continue;
+            }
+            for &f in firms {
+                for &i in inds {
+                    ctx.link(f, IND, i, 0.45);
                 }
             }
         }

@@ -114,6 +114,9 @@ pub(crate) fn closes_list(gap: &str) -> bool {
         }
         _ => gap,
     };
+    if counted_items(gap) {
+        return true;
+    }
     let n = gap.chars().count();
     if n > 12 {
         return false;
@@ -133,6 +136,28 @@ pub(crate) fn closes_list(gap: &str) -> bool {
         return n <= 8;
     }
     is_count(gap)
+}
+
+/// `、新型材料、绿色食品五大`: unrecognised short items of a list, then its count (`A、B、C、D、E五大X`).
+/// The first piece may be the rest of an item the mention before it left out (`医药健康` seen as 医药).
+fn counted_items(gap: &str) -> bool {
+    let Some((at, _)) = gap
+        .char_indices()
+        .find(|&(b, _)| b > 0 && is_count(&gap[b..]))
+    else {
+        return false;
+    };
+    let items = &gap[..at];
+    let pieces: Vec<&str> = items.split('、').collect();
+    pieces.len() >= 2
+        && pieces.iter().enumerate().all(|(k, w)| {
+            let n = w.chars().count();
+            let ok_len = if k == 0 { n <= 4 } else { (2..=6).contains(&n) };
+            ok_len
+                && !w.contains([
+                    '，', ',', '。', '；', ';', '：', ':', '等', '和', '及', '与',
+                ])
+        })
 }
 
 /// `两个`, `三大`, `6个`, `四项`: a count with its classifier.
@@ -198,6 +223,10 @@ mod tests {
         assert!(!opens_list("产业集群，大力发展"));
         assert!(!closes_list("等高速公路和"));
         assert!(closes_list("、灯光等"));
+        assert!(closes_list("、新型材料、绿色食品五大"));
+        assert!(closes_list("健康、新型材料、绿色食品五大"));
+        assert!(!closes_list("、加快推进产业发展三大"));
+        assert!(!closes_list("，新型材料、绿色食品五大"));
         assert!(is_separator("、节能和"));
         assert!(is_separator("、"));
         assert!(!is_separator("，推动"));

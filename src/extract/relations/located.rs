@@ -24,7 +24,8 @@ pub(crate) fn run(ctx: &mut Ctx) {
     cue_words(ctx, &mut placed);
     inside_name(ctx, &keys, &mut placed);
     heading_scope(ctx);
-    at_place(ctx, &mut placed);
+    let paired = super::respectively::run(ctx, &mut placed);
+    at_place(ctx, &mut placed, &paired);
     provinces(ctx, &mut placed);
     default_city(ctx, &placed);
 }
@@ -83,6 +84,9 @@ fn adjacent(ctx: &mut Ctx, placed: &mut [bool]) {
                 if la < lb && la >= Level::Province {
                     ctx.link(b, LOC, a, 0.8);
                     placed[b] = true;
+                } else if la == Level::Local && lb == Level::Local && zone_in_district(ctx, a, b) {
+                    ctx.link(b, LOC, a, 0.7);
+                    placed[b] = true;
                 }
             } else if matches!(la, Level::Local | Level::City) {
                 ctx.link(b, LOC, a, 0.6);
@@ -90,6 +94,18 @@ fn adjacent(ctx: &mut Ctx, placed: &mut [bool]) {
             }
         }
     }
+}
+
+/// `某某区某某经济技术开发区`: a county or district, then a development zone that is no division
+/// itself, is the zone's district.
+fn zone_in_district(ctx: &Ctx, district: usize, zone: usize) -> bool {
+    const ZONES: [&str; 5] = ["开发区", "高新区", "经开区", "保税区", "综保区"];
+    let divs = crate::segment::divisions::Divisions::get();
+    let (d, z) = (ctx.m(district).name.as_str(), ctx.m(zone).name.as_str());
+    !divs.lookup_all(d).is_empty()
+        && (d.ends_with('区') || d.ends_with('县') || d.ends_with('市'))
+        && divs.lookup_all(z).is_empty()
+        && ZONES.iter().any(|w| z.ends_with(w))
 }
 
 /// `X位于/落户/坐落于/落地 Y`, with no clause break between.
@@ -241,8 +257,11 @@ fn heading_scope(ctx: &mut Ctx) {
 }
 
 /// `在X建设/设立/布局A、B`: a place after 在 or 于, a verb of building, then what is built.
-fn at_place(ctx: &mut Ctx, placed: &mut [bool]) {
+fn at_place(ctx: &mut Ctx, placed: &mut [bool], paired: &[usize]) {
     for s in 0..ctx.top.len() {
+        if paired.contains(&s) {
+            continue; // `在A、B分别建设X、Y`: paired item by item in `respectively`
+        }
         let groups = super::lists::groups(ctx, s);
         for w in groups.windows(2) {
             let (Some(&p), built) = (w[0].last(), &w[1]) else {

@@ -9,8 +9,10 @@
 //! | file | rules (confidence) |
 //! | --- | --- |
 //! | `located` | wider place right before a narrower (0.8); `位于/落户 X` (0.8); district in divisions → city (0.8); place inside a name (0.75); `在X建设/设立A` (0.6); district + verb of building + list (0.5), an item's heading district (0.45); city → province (0.8/0.6) or 中国 (0.4); the document's city by default for its districts (0.6) and its local firms, projects and bodies (0.5), a province's document's province (0.4–0.5) |
+//! | `respectively` | `在A、B分别建设X、Y` → X in A, Y in B, unrecognised leading items kept in step (0.65) |
 //! | `develops` | project named after a firm (0.7); firm list right before a project (0.6); `A投资建设B`, `B由A投资建设` (0.55–0.6) |
 //! | `industry` | industry inside a project's (0.6) or firm's (0.5) name; `X龙头企业A` (0.6); firm and industry lists paired by position (0.45); a firm in its projects' industries (0.4); the industry a sentence opens by building up (0.4); industries of a project's clause and the next (0.35) |
+//! | `scope` | firms listed `A、B等龙头企业` → the industry of their item's heading, else of the title line (0.4) |
 //! | `parts` | list closed by a head (`A、B等X`, `以A为代表的X`, `两个“X”`: 0.65), head opening a list (`X领域重点推动A、B`: 0.6) → PART_OF or IN_INDUSTRY by types; `X占Y比重`, `其中Y`, `X港区` of `X港` (0.5) |
 //! | `policy` | `即：A、B` (0.7), `X：…；…A；` (0.5), the own plan's headings (0.6), `A作为B的组成部分` (0.55); `（责任单位：…）` → RESPONSIBLE_FOR the nearest policy (0.6) and the heading's (0.5) |
 //! | `people`, `partners` | employer + titles + person (0.8), `张三（某某集团董事长）` (0.7), bylines → the news outlet (0.5); `A与B合作`, `A携手B` (0.7), `A…，与B签约` (0.55) |
@@ -34,6 +36,8 @@ mod parts;
 mod people;
 mod places;
 mod policy;
+mod respectively;
+mod scope;
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -69,6 +73,7 @@ pub fn extract_relations(
     located::run(&mut ctx);
     develops::run(&mut ctx);
     industry::run(&mut ctx);
+    scope::run(&mut ctx);
     policy::run(&mut ctx);
     people::run(&mut ctx);
     partners::run(&mut ctx);

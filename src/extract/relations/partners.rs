@@ -11,7 +11,7 @@ fn actor(kind: EntityType) -> bool {
 /// The partnership cue right after a mention, if any, before a clause break.
 fn cue_after(ctx: &Ctx, i: usize) -> bool {
     let after = ctx.doc.text.get(ctx.m(i).span.end..).unwrap_or("");
-    let after: String = after.chars().take(8).collect();
+    let after: String = after.chars().take(10).collect();
     let cut = after
         .find(|c: char| "，。；,;：".contains(c))
         .unwrap_or(after.len());
@@ -23,13 +23,24 @@ pub(crate) fn run(ctx: &mut Ctx) {
     for s in 0..ctx.top.len() {
         let groups = lists::groups(ctx, s);
         // `A与B合作`, `A和B签约`: two actors joined by 与/和/同, the cue right after
+        // `A与B、C开展联合攻关`: A with each of the list after 与/同
         for g in &groups {
-            if g.len() != 2 || !g.iter().all(|&i| actor(ctx.kind(i))) {
+            if g.len() < 2 || !g.iter().all(|&i| actor(ctx.kind(i))) {
                 continue;
             }
-            let gap = clean_gap(ctx.between(ctx.m(g[0]).span.end, ctx.m(g[1]).span.start));
-            if matches!(gap.as_str(), "与" | "和" | "同") && cue_after(ctx, g[1]) {
-                ctx.link(g[0], RelationType::PartnersWith, g[1], 0.7);
+            let gap =
+                |a: usize, b: usize| clean_gap(ctx.between(ctx.m(a).span.end, ctx.m(b).span.start));
+            let first = gap(g[0], g[1]);
+            let rest_plain = g[1..].windows(2).all(|w| gap(w[0], w[1]) == "、");
+            let joined = if g.len() == 2 {
+                matches!(first.as_str(), "与" | "和" | "同")
+            } else {
+                matches!(first.as_str(), "与" | "同") && rest_plain
+            };
+            if joined && cue_after(ctx, g[g.len() - 1]) {
+                for &b in &g[1..] {
+                    ctx.link(g[0], RelationType::PartnersWith, b, 0.7);
+                }
             }
         }
         for (g, group) in groups.iter().enumerate() {

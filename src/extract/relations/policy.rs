@@ -93,7 +93,23 @@ fn own_plan(ctx: &mut Ctx) {
             }
         }
     }
-    let Some(plan) = plan else {
+    // the full title, written whole later (`《某某行动计划(2024-2026年)》`), rather than a part of
+    // it the title line gave
+    let full = title_key(title);
+    let whole = (0..ctx.top.len())
+        .flat_map(|s| policies(ctx, s))
+        .filter(|&i| {
+            let key = title_key(&ctx.m(i).name);
+            key == full
+                || plan.is_some_and(|p| {
+                    key.contains(&title_key(&ctx.m(p).name)) && full.contains(&key)
+                })
+        })
+        .max_by_key(|&i| ctx.m(i).name.len());
+    let Some(plan) = whole
+        .filter(|&w| plan.is_none_or(|p| ctx.m(p).name.len() <= ctx.m(w).name.len()))
+        .or(plan)
+    else {
         return;
     };
     for s in 0..ctx.top.len() {
@@ -112,6 +128,20 @@ fn own_plan(ctx: &mut Ctx) {
             }
         }
     }
+}
+
+/// A title as compared with policy names: no quotes, book-title marks or white space, ASCII
+/// brackets.
+fn title_key(s: &str) -> String {
+    clean_gap(s)
+        .chars()
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            '－' | '—' | '–' => '-',
+            c => c,
+        })
+        .collect()
 }
 
 /// `A作为B的重要组成部分`, `A是B的一部分`.

@@ -79,6 +79,8 @@ fn check(text: &str, names: &[(&str, EntityType)], want: Expect) {
     want.assert_eq(&render(&d, &ms, &[], &rels));
 }
 
+mod general;
+
 #[test]
 fn districts_and_city_and_province() {
     check(
@@ -326,10 +328,12 @@ fn firms_partners_and_sites() {
             合肥港派河港区 -PART_OF-> 合肥港 0.50 «合肥港派河港区»
             国盾量子 -DEVELOPS-> 量子产业园 0.60 «量子产业园由国盾量子»
             国盾量子 -LOCATED_IN-> 合肥市 0.50 «国盾量子»
+            江淮集团 -DEVELOPS-> 先进制造基地 0.55 «江淮集团合作共建先进制造基地»
             江淮集团 -IN_INDUSTRY-> 新能源汽车 0.60 «新能源汽车龙头企业蔚来、江淮集团»
             江淮集团 -LOCATED_IN-> 合肥市 0.50 «江淮集团»
             研发中心 -LOCATED_IN-> 上海 0.60 «上海设立研发中心»
             科大讯飞 -LOCATED_IN-> 高新区 0.60 «高新区的科大讯飞»
+            蔚来 -DEVELOPS-> 先进制造基地 0.55 «蔚来与江淮集团合作共建先进制造基地»
             蔚来 -IN_INDUSTRY-> 新能源汽车 0.60 «新能源汽车龙头企业蔚来»
             蔚来 -LOCATED_IN-> 合肥市 0.50 «蔚来»
             蔚来 -PARTNERS_WITH-> 江淮集团 0.70 «蔚来与江淮集团»
