@@ -1,6 +1,8 @@
 //! The narrow graph trait queries run on, so execution never touches petgraph.
 
-use crate::graph::{Dir, DocumentMeta, Edge, EdgeId, KnowledgeGraph, Node, NodeId};
+use crate::graph::adjacency::order_key;
+use crate::graph::{Dir, DocumentMeta, Edge, EdgeId, KnowledgeGraph, Node, NodeId, Slot};
+use crate::model::EntityType;
 
 /// What query execution needs of a graph.
 pub trait GraphView {
@@ -29,6 +31,19 @@ pub trait GraphView {
                 f(e, n, edge);
             }
         }
+    }
+    /// The edges at `id` in direction `dir` as packed slots, in `edges_at`'s order, when the
+    /// graph keeps a compact adjacency (traversals then touch no edge record); else `None`.
+    fn adjacent(&self, _id: NodeId, _dir: Dir) -> Option<&[Slot]> {
+        None
+    }
+    /// A node's type.
+    fn kind(&self, id: NodeId) -> Option<EntityType> {
+        self.node(id).map(|n| n.kind)
+    }
+    /// A node's [`order_key`]: orders nodes by type, then name, where keys differ.
+    fn order_key(&self, id: NodeId) -> Option<u64> {
+        self.node(id).map(|n| order_key(n.kind, &n.name))
     }
 }
 
@@ -75,5 +90,14 @@ impl GraphView for KnowledgeGraph {
         for (e, n, edge) in KnowledgeGraph::edges_at(self, id, dir) {
             f(e, n, edge);
         }
+    }
+    fn adjacent(&self, id: NodeId, dir: Dir) -> Option<&[Slot]> {
+        Some(self.adjacency().edges(id, dir))
+    }
+    fn kind(&self, id: NodeId) -> Option<EntityType> {
+        self.adjacency().kind(id)
+    }
+    fn order_key(&self, id: NodeId) -> Option<u64> {
+        self.adjacency().key(id)
     }
 }
