@@ -180,6 +180,9 @@ impl KnowledgeGraph {
     /// # Complexity
     /// Linear in the file's size; memory is the file plus the graph.
     pub fn load(path: &Path) -> Result<KnowledgeGraph, GraphError> {
+        if let Some(g) = super::lines::load(path) {
+            return Ok(g);
+        }
         let bytes = std::fs::read(path).map_err(|source| GraphError::Read {
             path: path.to_path_buf(),
             source,
@@ -241,7 +244,7 @@ fn char_column(bytes: &[u8], line: usize, column: usize) -> usize {
 
 /// A node id as written: zhitu writes integers; networkx may write any JSON value.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum IdKey {
+pub(super) enum IdKey {
     Int(i64),
     Other(String),
 }
@@ -452,10 +455,10 @@ impl<'de> Visitor<'de> for Edges<'_> {
 }
 
 /// One node: its id and contents.
-struct RawNode(IdKey, Node);
+pub(super) struct RawNode(pub(super) IdKey, pub(super) Node);
 
 /// One edge: its ends and contents.
-struct RawEdge(IdKey, IdKey, Edge);
+pub(super) struct RawEdge(pub(super) IdKey, pub(super) IdKey, pub(super) Edge);
 
 /// Node and edge keys zhitu knows; anything else becomes an attribute.
 enum Key {

@@ -5,6 +5,7 @@
 
 pub mod adjacency;
 mod io;
+mod lines;
 pub mod stats;
 pub mod synth;
 

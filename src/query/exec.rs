@@ -9,6 +9,7 @@ use super::plan::{Plan, Planned, RelSet};
 use super::traverse::{neighbourhood, shortest_paths, Hop, IdMap, MAX_PATHS};
 use super::view::GraphView;
 use super::{catalog, filter, QueryOutput, Subgraph, Value};
+use crate::graph::adjacency::key_kind;
 use crate::graph::{Dir, Edge, EdgeId, NodeId};
 use crate::model::{EntityType, RelationType};
 
@@ -212,23 +213,22 @@ fn neighbors(
     limit: usize,
 ) -> QueryOutput {
     let mut out = table("neighbors", &["depth", "from", "relation", "node", "type"]);
-    let index = &n.index;
     let mut keep = vec![false; n.reached.len()];
     if let Some(first) = keep.first_mut() {
         *first = true;
     }
     // Rows by depth, type, name and id: the order key settles most comparisons without
     // touching a node; names are compared only where keys tie.
-    let mut rows: Vec<(u32, u64, NodeId, usize)> = Vec::new();
+    let mut rows: Vec<(u32, u64, NodeId, usize)> = Vec::with_capacity(n.reached.len());
     for (i, r) in n.reached.iter().enumerate() {
         if !r.matched {
             continue;
         }
-        rows.push((r.depth, g.order_key(r.node).unwrap_or(u64::MAX), r.node, i));
+        rows.push((r.depth, r.key, r.node, i));
         let mut j = i;
         while !keep[j] {
             keep[j] = true;
-            j = index.get(&n.reached[j].from).copied().unwrap_or(0);
+            j = n.reached[j].parent as usize;
         }
     }
     rows.sort_unstable_by(|a, b| {
@@ -238,9 +238,9 @@ fn neighbors(
             .then(a.2.cmp(&b.2))
     });
     out.rows.reserve(rows.len());
-    for &(_, _, id, i) in &rows {
+    for &(_, _, _, i) in &rows {
         let r = &n.reached[i];
-        let kind = g.kind(id).unwrap_or(EntityType::Unknown);
+        let kind = key_kind(r.key);
         out.rows.push(vec![
             Value::Int(i64::from(r.depth)),
             Value::Node(r.from),
@@ -252,11 +252,10 @@ fn neighbors(
     if n.truncated {
         out.title = Some(format!("the first {limit} nodes (limit {limit})"));
     }
-    let kept = |id: &NodeId| index.get(id).is_some_and(|&i| keep[i]);
     let edges = n
         .edges
         .iter()
-        .filter(|(_, a, b)| kept(a) && kept(b))
+        .filter(|&&(_, a, b)| keep[a as usize] && keep[b as usize])
         .map(|x| x.0);
     let nodes = n
         .reached

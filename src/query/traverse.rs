@@ -10,6 +10,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use super::ast::Direction;
 use super::plan::{RelSet, TypeSet};
 use super::view::GraphView;
+use crate::graph::adjacency::order_key;
 use crate::graph::{Dir, Edge, EdgeId, NodeId, Slot};
 use crate::model::RelationType;
 
@@ -55,15 +56,10 @@ fn each_edge(
         }
         None => g.visit_edges(id, d, &mut |edge: EdgeId, node: NodeId, e: &Edge| {
             if rels.contains(e.relation) {
-                let relation = e.relation;
-                f(
-                    Slot {
-                        node,
-                        edge,
-                        relation,
-                    },
-                    d == Dir::Out,
-                );
+                let key = g
+                    .node(node)
+                    .map_or(u64::MAX, |n| order_key(n.kind, &n.name));
+                f(Slot::new(node, edge, e.relation, key), d == Dir::Out);
             }
         }),
     };
@@ -81,8 +77,12 @@ pub struct Reach {
     pub node: NodeId,
     pub depth: u32,
     pub from: NodeId,
+    /// `from`'s position in [`Neighbourhood::reached`].
+    pub parent: u32,
     /// The relation of the edge it was first reached by.
     pub relation: Option<RelationType>,
+    /// The node's order key (type, then the start of its name).
+    pub key: u64,
     /// Whether that edge goes from `from` to `node`.
     pub forward: bool,
     pub matched: bool,
@@ -92,9 +92,9 @@ pub struct Reach {
 #[derive(Debug, Default)]
 pub struct Neighbourhood {
     pub reached: Vec<Reach>,
-    pub edges: Vec<(EdgeId, NodeId, NodeId)>,
-    /// Node → its position in `reached`.
-    pub index: IdMap<NodeId, usize>,
+    /// The edges between them: (edge, position of one end in `reached`, of the other), in
+    /// edge order.
+    pub edges: Vec<(EdgeId, u32, u32)>,
     /// Whether the limit cut the search short.
     pub truncated: bool,
 }
@@ -114,12 +114,18 @@ pub fn neighbourhood(
     limit: usize,
 ) -> Neighbourhood {
     let mut out = Neighbourhood::default();
-    out.index.insert(start, 0);
+    // Sized for a typical neighbourhood, so small searches never regrow their tables.
+    let mut index: IdMap<NodeId, u32> = IdMap::with_capacity_and_hasher(256, Default::default());
+    out.reached.reserve(256);
+    out.edges.reserve(256);
+    index.insert(start, 0);
     out.reached.push(Reach {
         node: start,
         depth: 0,
         from: start,
+        parent: 0,
         relation: None,
+        key: 0,
         forward: true,
         matched: false,
     });
@@ -134,18 +140,24 @@ pub fn neighbourhood(
                     return;
                 }
                 let v = s.node;
-                out.edges.push((s.edge, u, v));
-                let at = out.reached.len();
-                let Entry::Vacant(slot) = out.index.entry(v) else {
-                    return;
+                let at = out.reached.len() as u32;
+                let slot = match index.entry(v) {
+                    Entry::Occupied(seen) => {
+                        out.edges.push((s.edge, i as u32, *seen.get()));
+                        return;
+                    }
+                    Entry::Vacant(slot) => slot,
                 };
                 slot.insert(at);
-                let is_match = any_type || g.kind(v).is_some_and(|k| types.contains(k));
+                out.edges.push((s.edge, i as u32, at));
+                let is_match = any_type || types.contains(s.kind());
                 out.reached.push(Reach {
                     node: v,
                     depth: d + 1,
                     from: u,
+                    parent: i as u32,
                     relation: Some(s.relation),
+                    key: s.key(),
                     forward,
                     matched: is_match,
                 });
@@ -272,7 +284,7 @@ struct Side {
 
 impl Side {
     fn new(start: NodeId, dir: Direction) -> Self {
-        let mut seen = IdMap::default();
+        let mut seen = IdMap::with_capacity_and_hasher(1024, Default::default());
         seen.insert(start, (0, None));
         Side {
             dir,

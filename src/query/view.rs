@@ -1,8 +1,6 @@
 //! The narrow graph trait queries run on, so execution never touches petgraph.
 
-use crate::graph::adjacency::order_key;
 use crate::graph::{Dir, DocumentMeta, Edge, EdgeId, KnowledgeGraph, Node, NodeId, Slot};
-use crate::model::EntityType;
 
 /// What query execution needs of a graph.
 pub trait GraphView {
@@ -32,18 +30,11 @@ pub trait GraphView {
             }
         }
     }
-    /// The edges at `id` in direction `dir` as packed slots, in `edges_at`'s order, when the
-    /// graph keeps a compact adjacency (traversals then touch no edge record); else `None`.
+    /// The edges at `id` in direction `dir` as packed slots (with each neighbour's type and
+    /// name order), in `edges_at`'s order, when the graph keeps a compact adjacency: traversals
+    /// then touch no edge or node record. `None` otherwise.
     fn adjacent(&self, _id: NodeId, _dir: Dir) -> Option<&[Slot]> {
         None
-    }
-    /// A node's type.
-    fn kind(&self, id: NodeId) -> Option<EntityType> {
-        self.node(id).map(|n| n.kind)
-    }
-    /// A node's [`order_key`]: orders nodes by type, then name, where keys differ.
-    fn order_key(&self, id: NodeId) -> Option<u64> {
-        self.node(id).map(|n| order_key(n.kind, &n.name))
     }
 }
 
@@ -93,11 +84,5 @@ impl GraphView for KnowledgeGraph {
     }
     fn adjacent(&self, id: NodeId, dir: Dir) -> Option<&[Slot]> {
         Some(self.adjacency().edges(id, dir))
-    }
-    fn kind(&self, id: NodeId) -> Option<EntityType> {
-        self.adjacency().kind(id)
-    }
-    fn order_key(&self, id: NodeId) -> Option<u64> {
-        self.adjacency().key(id)
     }
 }
