@@ -219,26 +219,26 @@ fn neighbors(
     }
     // Rows by depth, type, name and id: the order key settles most comparisons without
     // touching a node; names are compared only where keys tie.
-    let mut rows: Vec<(u32, u64, NodeId, usize)> = Vec::with_capacity(n.reached.len());
+    let mut rows: Vec<(u128, usize)> = Vec::with_capacity(n.reached.len());
     for (i, r) in n.reached.iter().enumerate() {
         if !r.matched {
             continue;
         }
-        rows.push((r.depth, r.key, r.node, i));
+        rows.push((u128::from(r.depth) << 64 | u128::from(r.key), i));
         let mut j = i;
         while !keep[j] {
             keep[j] = true;
             j = n.reached[j].parent as usize;
         }
     }
+    let node = |i: usize| n.reached[i].node;
     rows.sort_unstable_by(|a, b| {
-        (a.0, a.1)
-            .cmp(&(b.0, b.1))
-            .then_with(|| name_of(g, a.2).cmp(&name_of(g, b.2)))
-            .then(a.2.cmp(&b.2))
+        a.0.cmp(&b.0)
+            .then_with(|| name_of(g, node(a.1)).cmp(&name_of(g, node(b.1))))
+            .then(node(a.1).cmp(&node(b.1)))
     });
     out.rows.reserve(rows.len());
-    for &(_, _, _, i) in &rows {
+    for &(_, i) in &rows {
         let r = &n.reached[i];
         let kind = key_kind(r.key);
         out.rows.push(vec![

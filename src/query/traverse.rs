@@ -71,6 +71,24 @@ fn each_edge(
     }
 }
 
+/// Reads the start of each node's edges before a layer is walked: the reads do not depend on
+/// each other, so their cache misses overlap, where walking the nodes one by one would wait for
+/// each miss in turn.
+fn touch(g: &dyn GraphView, nodes: impl Iterator<Item = NodeId>, dir: Direction) {
+    let d = if dir == Direction::In {
+        Dir::In
+    } else {
+        Dir::Out
+    };
+    let mut acc = 0u32;
+    for u in nodes {
+        if let Some(s) = g.adjacent(u, d).and_then(<[Slot]>::first) {
+            acc ^= s.node.0;
+        }
+    }
+    std::hint::black_box(acc);
+}
+
 /// One node a neighbourhood reached: its depth and how it was first reached.
 #[derive(Debug, Clone, Copy)]
 pub struct Reach {
@@ -133,6 +151,7 @@ pub fn neighbourhood(
     let (mut lo, mut matched) = (0, 0);
     for d in 0..depth {
         let hi = out.reached.len();
+        touch(g, out.reached[lo..hi].iter().map(|r| r.node), dir);
         for i in lo..hi {
             let u = out.reached[i].node;
             each_edge(g, u, dir, rels, |s, forward| {
@@ -307,6 +326,7 @@ impl Side {
         let frontier = std::mem::take(&mut self.frontier);
         let d = self.depth + 1;
         let mut next = Vec::new();
+        touch(g, frontier.iter().copied(), self.dir);
         for &u in &frontier {
             each_edge(g, u, self.dir, rels, |s, _| {
                 if !all && !meets.is_empty() {
