@@ -1,7 +1,7 @@
 //! The build facade, reading like the pipeline: ingest → segment → extract → resolve → graph.
 //! Documents are read and extracted in parallel (rayon, order kept); resolution runs once over
 //! all of them in document order, so the graph does not depend on the number of threads.
-//! Also reads a user's dictionary (`--dict`: lines `name [type] [freq]`).
+//! Also applies a user's dictionary (`--dict`) to the segmenter and the lexicon.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -11,9 +11,8 @@ use rayon::prelude::*;
 use crate::extract::{self, DocExtraction, Lexicon};
 use crate::graph::{DocumentMeta, KnowledgeGraph};
 use crate::ingest::{self, Document, IngestError};
-use crate::model::EntityType;
 use crate::resolve::{self, AliasRegistry};
-use crate::segment::Segmenter;
+use crate::segment::{Segmenter, UserWord};
 
 /// What a build is given besides its inputs.
 #[derive(Default)]
@@ -56,7 +55,12 @@ pub fn build(
             ex
         })
         .collect();
-    let graph = graph_of(&docs, &extractions, &options.aliases);
+    let resolved = resolve::resolve(&docs, &extractions, &options.aliases);
+    // Texts and extractions are done with: freed before the graph is built, so it reuses them.
+    drop(extractions);
+    let metas = docs.iter().map(meta).collect();
+    drop(docs);
+    let graph = KnowledgeGraph::from_resolved(resolved, metas);
     Build { graph, skipped }
 }
 
@@ -95,142 +99,49 @@ fn meta(d: &Document) -> DocumentMeta {
     }
 }
 
-/// One entry of a user's dictionary.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UserWord {
-    pub name: String,
-    pub kind: Option<EntityType>,
-    pub freq: Option<usize>,
-}
-
-/// Why a user's dictionary could not be read.
+/// Why a user's dictionary could not be used.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
-pub enum DictError {
+pub enum UserDictError {
     #[error("{path}: cannot read: {message}")]
     Read { path: PathBuf, message: String },
-    #[error("{path}:{line}: unknown type {word:?} (expected one of Place, Enterprise, Organization, Project, Industry, Policy, Person, Event, or 地点, 企业 …)")]
-    Type {
+    #[error("{path}:{line}: {message}")]
+    Parse {
         path: PathBuf,
         line: usize,
-        word: String,
-    },
-    #[error("{path}:{line}: expected `name [type] [freq]`, found {found:?}")]
-    Syntax {
-        path: PathBuf,
-        line: usize,
-        found: String,
+        message: String,
     },
 }
 
-/// Reads a user's dictionary: lines `name [type] [freq]` (type and frequency in either order,
-/// both optional), `#` starting a comment line.
+/// Reads a user's dictionary (`--dict`: lines `name [type] [freq]`, see
+/// [`crate::segment::parse_user_dict`]) and applies it to both the segmenter (so each word stays
+/// one token, whatever jieba's default dictionary says) and the lexicon (so it gets the user's
+/// type). Returns how many words it holds.
 ///
 /// # Errors
-/// [`DictError`] naming the file and line.
-///
-/// # Example
-/// ```
-/// use std::path::Path;
-/// use zhitu::model::EntityType;
-/// use zhitu::pipeline::parse_user_dict;
-/// let words = parse_user_dict(Path::new("my.dict"), "# mine\n某某科技 企业 500\n某某港\n").unwrap();
-/// assert_eq!(words[0].kind, Some(EntityType::Enterprise));
-/// assert_eq!(words[0].freq, Some(500));
-/// assert_eq!(words[1].kind, None);
-/// ```
-pub fn parse_user_dict(path: &Path, text: &str) -> Result<Vec<UserWord>, DictError> {
-    let mut out = Vec::new();
-    for (i, raw) in text.lines().enumerate() {
-        let line = i + 1;
-        let trimmed = raw.trim().trim_start_matches('\u{feff}');
-        if trimmed.is_empty() || trimmed.starts_with('#') {
-            continue;
-        }
-        let fields: Vec<&str> = trimmed.split_whitespace().collect();
-        if fields.len() > 3 {
-            return Err(DictError::Syntax {
-                path: path.to_path_buf(),
-                line,
-                found: trimmed.to_string(),
-            });
-        }
-        let mut word = UserWord {
-            name: fields[0].to_string(),
-            kind: None,
-            freq: None,
-        };
-        for f in &fields[1..] {
-            if let Ok(n) = f.parse::<usize>() {
-                word.freq = Some(n);
-            } else if let Some(k) = EntityType::parse(f).filter(|k| EntityType::NAMED.contains(k)) {
-                word.kind = Some(k);
-            } else {
-                return Err(DictError::Type {
-                    path: path.to_path_buf(),
-                    line,
-                    word: f.to_string(),
-                });
-            }
-        }
-        out.push(word);
-    }
-    Ok(out)
-}
-
-/// Reads a user's dictionary file.
-///
-/// # Errors
-/// As [`parse_user_dict`], and [`DictError::Read`].
-pub fn read_user_dict(path: &Path) -> Result<Vec<UserWord>, DictError> {
-    let text = std::fs::read_to_string(path).map_err(|e| DictError::Read {
+/// [`UserDictError`] naming the file and, for a bad line, its number; nothing is applied then.
+pub fn apply_user_dict(
+    path: &Path,
+    seg: &mut Segmenter,
+    lexicon: &mut Lexicon,
+) -> Result<usize, UserDictError> {
+    let file = std::fs::File::open(path).map_err(|e| UserDictError::Read {
         path: path.to_path_buf(),
         message: e.to_string(),
     })?;
-    parse_user_dict(path, &text)
+    let words = seg
+        .load_user_dict(std::io::BufReader::new(file))
+        .map_err(|e| UserDictError::Parse {
+            path: path.to_path_buf(),
+            line: e.line,
+            message: e.message,
+        })?;
+    apply_user_words(&words, lexicon);
+    Ok(words.len())
 }
 
-/// The frequency a user's word gets when none is given: high enough to win over jieba's default
-/// dictionary.
-pub const USER_WORD_FREQ: usize = 100_000;
-
-/// Applies a user's words to both the segmenter (so they stay one token) and the lexicon (so
-/// they get the user's type).
-pub fn apply_user_words(words: &[UserWord], seg: &mut Segmenter, lexicon: &mut Lexicon) {
+/// Adds a user's words, with their types, to the lexicon extraction reads.
+pub fn apply_user_words(words: &[UserWord], lexicon: &mut Lexicon) {
     for w in words {
-        let tag = w.kind.map(|k| match k {
-            EntityType::Place => "ns",
-            EntityType::Person => "nr",
-            EntityType::Organization | EntityType::Enterprise => "nt",
-            _ => "nz",
-        });
-        seg.add_word(&w.name, Some(w.freq.unwrap_or(USER_WORD_FREQ)), tag);
-        lexicon.entries.push((w.name.clone(), w.kind));
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dict_errors_name_the_line() {
-        let p = Path::new("my.dict");
-        assert_eq!(
-            parse_user_dict(p, "甲乙\n丙丁 Company\n").unwrap_err(),
-            DictError::Type {
-                path: p.into(),
-                line: 2,
-                word: "Company".into()
-            }
-        );
-        assert!(parse_user_dict(p, "a b c d\n").is_err());
-        assert_eq!(
-            parse_user_dict(p, "甲乙 10 Place\n").unwrap()[0],
-            UserWord {
-                name: "甲乙".into(),
-                kind: Some(EntityType::Place),
-                freq: Some(10)
-            }
-        );
+        lexicon.entries.push((w.name.clone(), w.entity_type));
     }
 }

@@ -49,12 +49,12 @@ fn enterprise_list_and_industries() {
 #[test]
 fn policies_in_titles_and_quotes() {
     check(
-        "印发《洛川市加快建设制造强市三年行动计划》，实施“5+3”工程，深入开展“链长制”。",
+        "印发《洛川市加快建设制造强市三年行动计划》，实施“5+3”工程，深入开展“林长制”。",
         expect![[r#"
             Policy 洛川市加快建设制造强市三年行动计划
             Place 洛川市
             Policy 5+3工程
-            Policy 链长制
+            Policy 林长制
         "#]],
     );
 }
@@ -172,6 +172,19 @@ fn projects_named_after_enterprises() {
             Project 鑫瑞达新能源电池项目
             Enterprise 海川电子
             Enterprise 远航集团
+        "#]],
+    );
+}
+
+#[test]
+fn growth_figures_name_enterprises_not_districts() {
+    check(
+        "南山区增长5.2%，宝安区增长6.1%。玫瑰铸造增长26.9%，金星集团增长37.5%。",
+        expect![[r#"
+            Place 南山区
+            Place 宝安区
+            Enterprise 玫瑰铸造
+            Enterprise 金星集团
         "#]],
     );
 }

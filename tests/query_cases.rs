@@ -65,9 +65,6 @@ fn run_case(g: &KnowledgeGraph, source: &str, file: &str) -> Result<String, Stri
             write_dot(g, &sub, &DotOptions::default(), &mut out).expect("writes to a Vec");
             continue;
         }
-        if let Some(t) = &result.title {
-            out.extend_from_slice(format!("-- {t}\n").as_bytes());
-        }
         write_result(g, &result, Format::Table, &mut out).expect("writes to a Vec");
     }
     Ok(String::from_utf8(out).expect("UTF-8 output"))

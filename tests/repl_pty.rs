@@ -19,7 +19,8 @@ static SESSIONS: AtomicUsize = AtomicUsize::new(0);
 /// A REPL in its own tmux server; the server is killed on drop.
 struct Pty {
     socket: String,
-    _conf: tempfile::NamedTempFile,
+    /// The tmux configuration and the file the exit status is written to.
+    dir: tempfile::TempDir,
 }
 
 fn tmux_available() -> bool {
@@ -45,15 +46,14 @@ impl Pty {
         }
         let n = SESSIONS.fetch_add(1, Ordering::SeqCst);
         let socket = format!("zhitu-test-{}-{n}", std::process::id());
-        let conf = tempfile::NamedTempFile::new().expect("temp conf");
-        std::fs::write(
-            conf.path(),
-            "set -g remain-on-exit on\nset -g history-limit 2000\n",
-        )
-        .expect("write conf");
+        let dir = util::tempdir();
+        let conf = dir.path().join("tmux.conf");
+        std::fs::write(&conf, "set -g history-limit 2000\n").expect("write conf");
+        // A shell runs the REPL and writes its exit status to a file: tmux may leave a finished
+        // pane's process unreaped for a while on a loaded machine.
         let status = Command::new("tmux")
             .args(["-L", &socket, "-f"])
-            .arg(conf.path())
+            .arg(&conf)
             .args([
                 "new-session",
                 "-d",
@@ -68,16 +68,16 @@ impl Pty {
             .arg(util::root())
             .arg("env")
             .arg(format!("ZHITU_HISTORY={}", history.display()))
-            .arg("NO_COLOR=1")
+            .args(["NO_COLOR=1", "sh", "-c"])
+            .arg(format!(
+                "\"$0\" repl -g {GRAPH}; echo $? > \"$1\"; sleep 60"
+            ))
             .arg(env!("CARGO_BIN_EXE_zhitu"))
-            .args(["repl", "-g", GRAPH])
+            .arg(dir.path().join("status"))
             .status()
             .expect("tmux runs");
         assert!(status.success(), "tmux new-session failed");
-        let pty = Pty {
-            socket,
-            _conf: conf,
-        };
+        let pty = Pty { socket, dir };
         pty.wait_for("the prompt", |s| s.contains(PROMPT));
         Some(pty)
     }
@@ -123,27 +123,37 @@ impl Pty {
         }
     }
 
+    /// Sends `keys` (which should end the session) and returns the exit status. On a loaded
+    /// machine rustyline may take a key for the late answer to its cursor-position query, so
+    /// the keys are sent again if the session is still there after a while.
+    fn leave(&self, keys: &[&str]) -> i32 {
+        for _ in 0..4 {
+            self.keys(keys);
+            if let Some(code) = self.exit_status_within(Duration::from_secs(3)) {
+                return code;
+            }
+        }
+        self.exit_status()
+    }
+
+    fn exit_status_within(&self, limit: Duration) -> Option<i32> {
+        let start = Instant::now();
+        let file = self.dir.path().join("status");
+        while start.elapsed() < limit {
+            let text = std::fs::read_to_string(&file).unwrap_or_default();
+            if let Ok(code) = text.trim().parse() {
+                return Some(code);
+            }
+            std::thread::sleep(Duration::from_millis(30));
+        }
+        None
+    }
+
     /// The process's exit status once it has exited (waits up to 10 s).
     fn exit_status(&self) -> i32 {
-        let start = Instant::now();
-        loop {
-            let s = self.tmux(&[
-                "display-message",
-                "-p",
-                "-t",
-                "t",
-                "#{pane_dead} #{pane_dead_status}",
-            ]);
-            let mut parts = s.split_whitespace();
-            if parts.next() == Some("1") {
-                return parts.next().and_then(|c| c.parse().ok()).unwrap_or(-1);
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "the REPL did not exit; the screen:\n{}",
-                self.screen()
-            );
-            std::thread::sleep(Duration::from_millis(30));
+        match self.exit_status_within(Duration::from_secs(10)) {
+            Some(code) => code,
+            None => panic!("the REPL did not exit; the screen:\n{}", self.screen()),
         }
     }
 
@@ -220,9 +230,7 @@ fn repl_keeps_history_across_sessions() {
             return;
         };
         pty.line(":timing on");
-        pty.type_text(":quit");
-        pty.keys(&["Enter"]);
-        assert_eq!(pty.exit_status(), 0);
+        assert_eq!(pty.leave(&["C-u", ":quit", "Enter"]), 0);
     }
     let saved = std::fs::read_to_string(&history).expect("history file written");
     assert!(saved.contains(":timing on"), "{saved}");
@@ -253,8 +261,7 @@ fn repl_ctrl_c_abandons_the_line_and_the_session_goes_on() {
     let s = pty.wait_for("the command's answer", |s| s.contains("format: table"));
     // The abandoned line was not run.
     assert!(!s.contains("error"), "{s}");
-    pty.keys(&["C-d"]);
-    assert_eq!(pty.exit_status(), 0);
+    assert_eq!(pty.leave(&["C-d"]), 0);
 }
 
 #[test]
@@ -263,8 +270,7 @@ fn repl_ctrl_d_leaves_with_status_0() {
     let Some(pty) = Pty::start(&dir.path().join("history")) else {
         return;
     };
-    pty.keys(&["C-d"]);
-    assert_eq!(pty.exit_status(), 0);
+    assert_eq!(pty.leave(&["C-d"]), 0);
 }
 
 #[test]
@@ -281,7 +287,15 @@ fn repl_prints_an_error_and_the_session_goes_on() {
         .skip(1)
         .take_while(|l| !l.starts_with(PROMPT))
         .collect();
-    assert!(!after.is_empty(), "no error printed:\n{s}");
+    assert_eq!(
+        after,
+        [
+            "1:6: no entity named `不存在的企业` (and no similar name)",
+            "  show 不存在的企业",
+            "       ^^^^^^^^^^^^",
+        ],
+        "{s}"
+    );
     pty.line(":timing");
     pty.wait_for("the session to answer", |s| s.contains("timing: off"));
     assert!(pty.prompts() >= 3);
@@ -298,4 +312,136 @@ fn repl_continues_a_line_ending_in_a_backslash() {
     pty.line("json");
     pty.line(":format");
     pty.wait_for("the joined line to run", |s| s.contains("format: json"));
+}
+
+#[test]
+fn repl_reads_piped_statements_without_prompts() {
+    let dir = util::tempdir();
+    let script = dir.path().join("in.kq");
+    std::fs::write(
+        &script,
+        "show 浪花\n:format csv\nfind Enterprise where name ~ \"星\"\n:load no/such.kq\n",
+    )
+    .expect("write");
+    let mut c = util::zhitu();
+    c.args(["repl", "-g", GRAPH])
+        .env("ZHITU_HISTORY", dir.path().join("history"))
+        .stdin(std::fs::File::open(&script).expect("open"));
+    let (code, out, err) = util::run(&mut c);
+    assert_eq!(code, 1, "a failed statement makes a piped session exit 1");
+    assert!(!out.contains(PROMPT) && !out.contains(":help"), "{out}");
+    assert!(out.contains("浪花电子集团"), "{out}");
+    assert!(out.ends_with("node\n星河科技\n"), "{out}");
+    assert!(err.starts_with("no/such.kq: cannot read: "), "{err}");
+    // A failing statement names its line of the input.
+    std::fs::write(&script, "docs\n\nshow 泉城\n  show 无此地\n").expect("write");
+    let mut c = util::zhitu();
+    c.args(["repl", "-g", GRAPH])
+        .env("ZHITU_HISTORY", "")
+        .stdin(std::fs::File::open(&script).expect("open"));
+    let (code, _, err) = util::run(&mut c);
+    assert_eq!(code, 1);
+    assert!(
+        err.starts_with("<stdin>:4:8: no entity named `无此地`"),
+        "{err}"
+    );
+    assert!(
+        !dir.path().join("history").exists(),
+        "piped input is not history"
+    );
+}
+
+#[test]
+fn repl_load_runs_a_script_and_stops_at_its_error() {
+    let dir = util::tempdir();
+    let script = dir.path().join("s.kq");
+    std::fs::write(&script, "show 泉城\nshow 无此地\nshow 浪花\n").expect("write");
+    let input = format!(":timing on\n:load {}\n:timing\n", script.display());
+    let mut c = util::zhitu();
+    c.args(["repl", "-g", GRAPH])
+        .stdin(std::process::Stdio::piped());
+    c.stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let mut child = c.spawn().expect("zhitu runs");
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("write");
+    let o = child.wait_with_output().expect("zhitu exits");
+    let (out, err) = (
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr),
+    );
+    // One card: the script stopped at its second statement.
+    assert_eq!(out.matches("aliases ").count(), 1, "{out}");
+    assert!(out.contains("泉城市"), "{out}");
+    assert!(out.contains(" ms)\n"), "timing is printed: {out}");
+    assert!(out.ends_with("timing: on\n"), "{out}");
+    assert!(
+        err.starts_with(&format!(
+            "{}:2:6: no entity named `无此地`",
+            script.display()
+        )),
+        "{err}"
+    );
+}
+
+#[test]
+fn zhitu_without_arguments_opens_the_repl_on_the_bundled_graph() {
+    let dir = util::tempdir();
+    let input = dir.path().join("in.kq");
+    std::fs::write(&input, "docs\n:quit\nstats\n").expect("write");
+    let mut c = util::zhitu();
+    c.env("ZHITU_HISTORY", "")
+        .stdin(std::fs::File::open(&input).expect("open"));
+    let (code, out, err) = util::run(&mut c);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert!(out.contains("000_ed6bfb5944992966.txt"), "{out}");
+    assert!(!out.contains("measure"), "nothing runs after :quit: {out}");
+}
+
+#[test]
+fn every_help_example_runs_on_the_open_graph() {
+    let mut c = util::zhitu();
+    c.args(["repl", "-g", GRAPH]).env("ZHITU_HISTORY", "");
+    c.stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped());
+    let mut child = c.spawn().expect("zhitu runs");
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(b":help\n")
+        .expect("write");
+    let help = String::from_utf8(child.wait_with_output().expect("exits").stdout).expect("utf-8");
+    let examples: Vec<&str> = help
+        .lines()
+        .filter_map(|l| l.strip_prefix("  "))
+        .filter(|l| {
+            [
+                "show ",
+                "neighbors ",
+                "path ",
+                "find ",
+                "evidence ",
+                "stats",
+                "schema",
+                "docs",
+            ]
+            .iter()
+            .any(|k| l.starts_with(k))
+        })
+        .collect();
+    assert!(examples.len() >= 12, "{help}");
+    let dir = util::tempdir();
+    let script = dir.path().join("help.kq");
+    std::fs::write(&script, examples.join("\n")).expect("write");
+    let mut c = util::zhitu();
+    c.args(["run", "--keep-going", "-g", GRAPH]).arg(&script);
+    let (code, _, err) = util::run(&mut c);
+    assert_eq!((code, err.as_str()), (0, ""), "{}", examples.join("\n"));
 }

@@ -45,6 +45,7 @@ pub enum Command {
     },
     /// Summarise a saved graph: documents, entities by type, relations by type.
     Stats {
+        /// The graph to open: a graph zhitu built, or node-link JSON networkx wrote
         #[arg(short, long, default_value = DEFAULT_GRAPH)]
         graph: PathBuf,
     },
@@ -64,17 +65,22 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Explore a graph interactively.
+    /// Explore a graph interactively (tab completes names; `:help` lists the statements).
+    ///
+    /// Example: zhitu repl -g graphs/corpus.json
     Repl {
+        /// The graph to open: a graph zhitu built, or node-link JSON networkx wrote
         #[arg(short, long, default_value = DEFAULT_GRAPH)]
         graph: PathBuf,
     },
     /// Run one statement and print its result.
     ///
-    /// Example: zhitu query 'neighbors 比亚迪 depth 2'
+    /// Example: zhitu query 'neighbors 济南市 depth 2'
     Query {
+        /// The graph to open: a graph zhitu built, or node-link JSON networkx wrote
         #[arg(short, long, default_value = DEFAULT_GRAPH)]
         graph: PathBuf,
+        /// How results are printed (JSON shape: doc/OUTPUT.md)
         #[arg(short, long, value_enum, default_value_t = Format::Table)]
         format: Format,
         /// The statement (see `zhitu repl` and `:help` for the language)
@@ -83,9 +89,13 @@ pub enum Command {
     /// Run query scripts (.kq); `-` reads standard input.
     ///
     /// Stops at the first failing statement with FILE:LINE:COL and exit code 1.
+    ///
+    /// Example: zhitu run queries/tour.kq
     Run {
+        /// The graph to open: a graph zhitu built, or node-link JSON networkx wrote
         #[arg(short, long, default_value = DEFAULT_GRAPH)]
         graph: PathBuf,
+        /// How results are printed (JSON shape: doc/OUTPUT.md)
         #[arg(short, long, value_enum, default_value_t = Format::Table)]
         format: Format,
         /// Report every failing statement instead of stopping at the first (still exits 1)
@@ -95,9 +105,16 @@ pub enum Command {
         scripts: Vec<PathBuf>,
     },
     /// Export the whole graph.
+    ///
+    /// csv writes two files, OUT.nodes.csv and OUT.edges.csv for `-o OUT.csv` (to standard
+    /// output: the nodes table, an empty line, the edges table).
+    ///
+    /// Example: zhitu export --format graphml -o graphs/corpus.graphml
     Export {
+        /// The graph to open: a graph zhitu built, or node-link JSON networkx wrote
         #[arg(short, long, default_value = DEFAULT_GRAPH)]
         graph: PathBuf,
+        /// dot (Graphviz), graphml, json (node-link), csv (nodes and edges), cypher (Neo4j)
         #[arg(short, long, value_enum)]
         format: ExportFormat,
         /// Output file (`-` for standard output)

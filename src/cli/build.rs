@@ -42,8 +42,7 @@ pub fn build(
     let mut seg = Segmenter::new();
     let mut lexicon = Lexicon::default();
     if let Some(path) = dict {
-        let words = pipeline::read_user_dict(path).map_err(|e| e.to_string())?;
-        pipeline::apply_user_words(&words, &mut seg, &mut lexicon);
+        pipeline::apply_user_dict(path, &mut seg, &mut lexicon).map_err(|e| e.to_string())?;
     }
     let aliases = match aliases {
         Some(path) => AliasRegistry::from_file(path).map_err(|e| e.to_string())?,

@@ -24,6 +24,10 @@ fn open(path: &Path) -> Result<(KnowledgeGraph, PathBuf), String> {
     }
     match KnowledgeGraph::load(&path) {
         Ok(g) => Ok((g, path)),
+        Err(e) if !path.exists() && path.ends_with(DEFAULT_GRAPH) => Err(format!(
+            "{e}\n(the bundled graph is built by: zhitu build {} -o {DEFAULT_GRAPH})",
+            super::DEFAULT_CORPUS
+        )),
         Err(e) => Err(e.to_string()),
     }
 }

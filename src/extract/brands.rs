@@ -1,5 +1,5 @@
 //! Enterprises named by their brand: a brand-like token before a company word (宝华制药), and the
-//! brand a project or a listed product line is named after (比亚迪 in 比亚迪动力电池项目).
+//! brand a project or a listed product line is named after (鑫瑞达 in 鑫瑞达新能源电池项目).
 
 use super::lexicon::dicts;
 use super::{prio, Cand, Sent};
@@ -50,8 +50,8 @@ pub(crate) fn branded(sent: &Sent, sstart: usize, end: usize) -> Option<Cand> {
     )
 }
 
-/// The enterprise a project is named after: a leading brand-like token (比亚迪 in
-/// 比亚迪动力电池项目) that jieba takes for a name and that is no place.
+/// The enterprise a project is named after: a leading brand-like token (鑫瑞达 in
+/// 鑫瑞达新能源电池项目) that jieba takes for a name and that is no place.
 pub(crate) fn brand(sent: &Sent, c: &Cand) -> Option<Cand> {
     let start = c.span.start - sent.base;
     let t = sent.toks.iter().find(|t| t.span.start == start)?;

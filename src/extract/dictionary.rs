@@ -137,7 +137,7 @@ static SLOGAN_CITY: LazyLock<Regex> = LazyLock::new(|| {
 static MADE_IN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\p{Han}{2,3}制造20[2-5]\d").expect("static regex"));
 
-/// Party congresses and plenary sessions (党的二十大, 十九届五中全会).
+/// Party congresses and plenary sessions (党的十八大, 十八届三中全会).
 static CONGRESS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:党的)?[一二三四五六七八九十]{2,3}大|[一二三四五六七八九十]{2,3}届[一二三四五六七八九]中全会")
         .expect("static regex")

@@ -8,7 +8,7 @@ use crate::model::EntityType;
 use crate::segment::divisions::Divisions;
 use crate::segment::Token;
 
-/// Verbs a programme's name may hold after a noun (重点项目推进行动, 质量品牌提升行动).
+/// Verbs a programme's name may hold after a noun (招商项目推进行动, 质量品牌提升行动).
 const INNER_VERBS: &[&str] = &[
     "推进", "提升", "建设", "培育", "创新", "发展", "引导", "鼓励", "促进", "带动", "服务", "深化",
     "强化", "构建", "完善", "攻坚", "突破", "支持", "创建", "打造", "优化", "加强", "转型", "融合",
@@ -17,6 +17,7 @@ const INNER_VERBS: &[&str] = &[
 /// Leading words dropped from a name (deictics and quantities).
 const LEAD_TRIM: &[&str] = &[
     "我市",
+    "国家级",
     "我省",
     "我国",
     "本市",
@@ -90,7 +91,7 @@ fn ends_with_stop(w: &str) -> bool {
     })
 }
 
-/// A verb inside a programme's or meeting's name (重点项目推进行动): a stop word that follows a
+/// A verb inside a programme's or meeting's name (招商项目推进行动): a stop word that follows a
 /// noun, where a name of that kind may hold one.
 fn inner_verb(sent: &Sent, t: &Token, kind: EntityType) -> bool {
     let kinds = [
@@ -131,7 +132,7 @@ const EVENT_INTRO: &[&str] = &[
     "发挥",
 ];
 
-/// A verb inside a meeting's name (加快建设工业强市推进大会).
+/// A verb inside a meeting's name (加快建设制造强省推进大会).
 fn event_verb(t: &Token, kind: EntityType) -> bool {
     kind == EntityType::Event
         && t.tag.starts_with('v')
@@ -205,7 +206,7 @@ pub(crate) fn grow_left(sent: &Sent, pos: usize, kind: EntityType) -> usize {
             break;
         }
         start = t.span.start;
-        // 省/市 right after another name's end starts this one (…中心省肿瘤医院)
+        // 省/市 right after another name's end starts this one (…中心省人民医院)
         let before = &sent.text[..t.span.start];
         if matches!(t.word, "省" | "市")
             && (ends_with_name(before)

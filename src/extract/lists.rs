@@ -12,6 +12,7 @@ use super::lexicon::{dicts, SuffixFlag};
 use super::names::specific;
 use super::{prio, Cand, Sent};
 use crate::model::EntityType;
+use crate::segment::divisions::Divisions;
 
 static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -96,8 +97,10 @@ fn members(sent: &Sent, floor: usize, mut end: usize, kind: EntityType, out: &mu
                 .iter()
                 .filter(|t| t.span.start >= first && t.span.end < end)
             {
-                let stop =
-                    d.stopwords.contains(t.word) || t.tag.starts_with(['d', 'p']) || t.tag == "ad";
+                let stop = d.stopwords.contains(t.word)
+                    || matches!(t.word, "重点" | "发展")
+                    || t.tag.starts_with(['d', 'p'])
+                    || t.tag == "ad";
                 if t.span.start != start || !stop {
                     break;
                 }
@@ -203,6 +206,13 @@ fn growth(sent: &Sent, out: &mut Vec<Cand>) {
         .filter_map(|c| c.get(1))
         .filter(|m| !METRIC.iter().any(|w| m.as_str().contains(w)))
         .filter(|m| sent.is_boundary(m.start()) && !dicts().industries.contains(m.as_str()))
+        // districts and counties report growth too
+        .filter(|m| {
+            let w = m.as_str();
+            Divisions::get().lookup(w).is_none()
+                && !dicts().places.contains(&w)
+                && !w.ends_with(['区', '县', '市', '省', '镇', '州'])
+        })
         .collect();
     if subs.len() < 2 {
         return;

@@ -1,6 +1,13 @@
 //! Extraction: rules that turn a document's tokens and text patterns into entity mentions,
 //! quantified targets and relations, each with its evidence (sentence and byte span) and a
 //! confidence. Never deduplicates across mentions (that is `resolve`), never imports petgraph.
+//!
+//! Mentions come from one jieba pass per sentence and these rules, strongest first: a user's
+//! `--dict` entries (`dictionary`), book titles and quoted names (`spans`), lists typed by their
+//! closing noun (`lists`), fixed bodies and industry vocabulary (`dictionary`), names grown
+//! leftwards from a suffix (`names`, `grow`, `brands`), people next to titles (`people`) and
+//! places (`places`); `select` settles overlaps, gives each name one type and echoes names to
+//! their other occurrences. The dictionaries are general facts in `data/extract_*.txt`.
 
 mod brands;
 mod dictionary;
@@ -164,7 +171,26 @@ pub(crate) fn strip_marks(s: &str) -> String {
         .collect()
 }
 
-/// Extracts mentions, targets and relations from one document.
+/// Extracts mentions, targets and relations from one document. Mentions are sorted by span;
+/// each span lies inside its sentence and covers the name as written (marks included).
+///
+/// # Complexity
+/// One segmentation pass per sentence, then work linear in the tokens and dictionary size.
+///
+/// # Example
+/// ```
+/// use std::path::Path;
+/// use zhitu::extract::{extract, Lexicon};
+/// use zhitu::ingest::parse_document;
+/// use zhitu::model::EntityType;
+/// use zhitu::segment::Segmenter;
+///
+/// let text = "以远航集团、海川电子等企业为代表的集成电路行业增长较快。";
+/// let doc = parse_document("d.txt", Path::new("d.txt"), text.as_bytes()).unwrap();
+/// let ex = extract(&doc, &Segmenter::new(), &Lexicon::default());
+/// assert!(ex.mentions.iter().any(|m| m.name == "远航集团" && m.kind == EntityType::Enterprise));
+/// assert!(ex.mentions.iter().any(|m| m.kind == EntityType::Industry));
+/// ```
 pub fn extract(doc: &Document, seg: &Segmenter, lexicon: &Lexicon) -> DocExtraction {
     let mut cands = Vec::new();
     let divs = crate::segment::divisions::Divisions::get();

@@ -18,7 +18,6 @@ pub(crate) const INFRA: &[&str] = &[
     "供暖",
     "供热",
     "防洪",
-    "复航",
     "改扩建",
     "扩建",
     "光纤",
@@ -39,15 +38,12 @@ pub(crate) const INFRA: &[&str] = &[
     "二期",
     "三期",
     "四期",
-    "入济",
-    "入鲁",
     "输电",
     "特高压",
     "水库",
     "铁路",
     "机场",
     "港",
-    "+1",
 ];
 
 /// Words that may start a government body's name.
@@ -142,6 +138,23 @@ fn try_suffix(sent: &Sent, end: usize, suf: &Suffix) -> Option<Cand> {
             }
             t.span.start
         }
+        // 某区纺织服装产业: the place before a field is not part of its name
+        SuffixFlag::Industry => {
+            let start = grow_left(sent, sstart, kind);
+            let lead = Divisions::get().find_in(&sent.text[start..sstart]).next();
+            match lead {
+                Some(m) if m.span.start == 0 && sent.is_boundary(start + m.span.end) => {
+                    let after = start + m.span.end;
+                    let rest = &sent.text[after..sstart];
+                    after
+                        + ["区", "县", "市"]
+                            .iter()
+                            .find(|x| rest.starts_with(**x))
+                            .map_or(0, |x| x.len())
+                }
+                _ => start,
+            }
+        }
         _ => grow_left(sent, sstart, kind),
     };
     if start >= sstart {
@@ -208,7 +221,18 @@ fn try_suffix(sent: &Sent, end: usize, suf: &Suffix) -> Option<Cand> {
                 .filter(|t| t.span.start >= start && t.span.end <= sstart)
                 .all(|t| matches!(t.tag, "n" | "nz" | "eng"));
             let n = modifier.chars().count();
+            let first_generic = sent
+                .toks
+                .iter()
+                .find(|t| t.span.start == start)
+                .is_some_and(|t| d.generic_mods.contains(t.word));
+            let generic_tail = d
+                .generic
+                .iter()
+                .any(|g| g.chars().count() >= 4 && name.ends_with(g));
             let vague = modifier.ends_with(['业', '性', '型'])
+                || (first_generic && !known)
+                || generic_tail
                 || [
                     "省级",
                     "市级",
@@ -266,6 +290,17 @@ pub(crate) fn suffixed(sent: &Sent, out: &mut Vec<Cand>) {
             .iter()
             .filter(|s| head.ends_with(s.text) && s.flag != SuffixFlag::Titled)
         {
+            // a one-character head (港, 展) must be a word of its own, not the end of 香港, 发展
+            let single = suf.text.chars().count() == 1
+                && !matches!(suf.flag, SuffixFlag::Gov | SuffixFlag::Admin);
+            if single
+                && !sent
+                    .toks
+                    .iter()
+                    .any(|t| t.span.end == end && t.word == suf.text)
+            {
+                continue;
+            }
             if let Some(c) = try_suffix(sent, end, suf) {
                 if c.kind == EntityType::Project {
                     out.extend(super::brands::brand(sent, &c));

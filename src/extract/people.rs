@@ -52,14 +52,19 @@ pub(crate) fn people(sent: &Sent, out: &mut Vec<Cand>) {
                 .keys()
                 .any(|k| p.word.ends_with(k) && p.word.len() > k.len())
         });
-        let after_ok = next.is_some_and(|n| {
-            matches!(
-                d.titles.get(n.word),
-                Some(TitleSide::After | TitleSide::Both)
-            ) || n.word.starts_with("主持")
-                || n.word == "："
-                || n.word == ":"
+        let rest = &sent.text[e..];
+        let titled_after = d.titles.iter().any(|(k, side)| {
+            k.chars().count() >= 2 && *side != TitleSide::Before && rest.starts_with(k)
         });
+        let after_ok = titled_after
+            || next.is_some_and(|n| {
+                matches!(
+                    d.titles.get(n.word),
+                    Some(TitleSide::After | TitleSide::Both)
+                ) || n.word.starts_with("主持")
+                    || n.word == "："
+                    || n.word == ":"
+            });
         let chained = last_end.is_some_and(|le: usize| {
             sent.text
                 .get(le..s)

@@ -2,6 +2,10 @@
 //! the document's city or province or of a city or province), rivers and mountains jieba tags
 //! `ns`, countries and regions from `data/extract_places.txt`; and the document's city.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::lexicon::dicts;
 use super::{prio, Cand, Sent};
 use crate::model::EntityType;
@@ -19,7 +23,7 @@ pub(crate) fn places(sent: &Sent, city: Option<&Division>, out: &mut Vec<Cand>) 
         }
         let mut end = e;
         if !sent.is_boundary(e) {
-            // 章丘区 written out where the data has 章丘市, or a short form glued to a suffix
+            // 某某区 written out where the data has 某某市, or a short form glued to a suffix
             match ["区", "县", "市"]
                 .iter()
                 .find(|x| sent.text[e..].starts_with(**x))
@@ -59,6 +63,12 @@ pub(crate) fn places(sent: &Sent, city: Option<&Division>, out: &mut Vec<Cand>) 
             out.extend(sent.cand(t.span.clone(), EntityType::Place, 0.6, prio::PLACE));
         }
     }
+    // 中央商务区 and its kin: a city's central districts
+    for m in CENTRAL.find_iter(sent.text) {
+        if sent.is_boundary(m.start()) {
+            out.extend(sent.cand(m.range(), EntityType::Place, 0.7, prio::PLACE));
+        }
+    }
     for p in &dicts().places {
         for (at, _) in sent.text.match_indices(p) {
             if sent.is_boundary(at) && sent.is_boundary(at + p.len()) {
@@ -67,6 +77,9 @@ pub(crate) fn places(sent: &Sent, city: Option<&Division>, out: &mut Vec<Cand>) 
         }
     }
 }
+
+static CENTRAL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"中央\p{Han}{2}区").expect("static regex"));
 
 /// The document's city: the city-level division its text names most often (its title counts
 /// five times).

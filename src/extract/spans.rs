@@ -1,5 +1,5 @@
 //! Marked spans: book titles 《…》 (documents, plans: Policy), quoted names “…” (with the word
-//! that follows them: “12345”工程, “6+1”行动; or alone, for named programmes such as “链长制”),
+//! that follows them: “8+3”工程, “5+1”行动; or alone, for named programmes such as “林长制”),
 //! and the short forms a document declares (`（以下简称“…”）`).
 
 use std::sync::LazyLock;
@@ -59,13 +59,13 @@ const NOT_NAMED_AFTER: &[&str] = &[
     "网络",
 ];
 
-/// Endings that make a quoted name a built thing or a service (“中国算谷”, “泉城链”, “信易贷”).
+/// Endings that make a quoted name a built thing or a service (“中国声谷”, “数智链”, “科创贷”).
 const QUOTED_PROJECT_END: &[&str] = &[
     "谷", "链", "库", "号", "窗口", "贷", "岛", "港", "云", "站", "馆", "书房", "驿站", "APP",
     "App",
 ];
 
-/// A two-character slogan of a numeral (双创, 两化, 三品).
+/// A two-character slogan of a numeral (双碳, 两化, 三品).
 fn slogan(s: &str) -> bool {
     s.chars().count() == 2
         && s.starts_with([
@@ -131,6 +131,10 @@ pub(crate) fn quotes(sent: &Sent, out: &mut Vec<Cand>) {
             .filter(|&e| e > close && e <= close + 30)
         {
             let between = &sent.text[close..end];
+            // “十四五”时期…: a period, not part of the name that follows
+            if between.starts_with("时期") || between.starts_with("期间") {
+                break;
+            }
             if between
                 .contains(|c: char| "，。、；：,;:（）()“”《》的".contains(c) || c.is_whitespace())
             {
@@ -138,13 +142,23 @@ pub(crate) fn quotes(sent: &Sent, out: &mut Vec<Cand>) {
             }
             let head = &sent.text[..end];
             let Some(suf) = d.suffixes.iter().find(|s| {
-                head.ends_with(s.text) && !matches!(s.flag, SuffixFlag::Gov | SuffixFlag::Admin)
+                let single = s.text.chars().count() == 1
+                    && !sent
+                        .toks
+                        .iter()
+                        .any(|t| t.span.end == end && t.word == s.text);
+                head.ends_with(s.text)
+                    && !single
+                    && !matches!(
+                        s.flag,
+                        SuffixFlag::Gov | SuffixFlag::Admin | SuffixFlag::Titled
+                    )
             }) else {
                 continue;
             };
             let kind = match (suf.kind, suf.flag) {
                 (EntityType::Organization | EntityType::Enterprise, _) => continue,
-                // “双创”平台: a slogan before a generic facility word names nothing
+                // “双碳”平台: a slogan before a generic facility word names nothing
                 (EntityType::Project, _)
                     if working_method(inner.as_str()) || slogan(inner.as_str()) =>
                 {
@@ -232,7 +246,7 @@ pub(crate) fn aliases(doc: &Document, mentions: &[Mention]) -> Vec<AliasMention>
             }
         }
     }
-    // X（Y）right after a mention, Y an abbreviation of X (山东产研院) or Latin letters (CBD)
+    // X（Y）right after a mention, Y an abbreviation of X (江苏产研院) or Latin letters (CBD)
     for c in PAREN.captures_iter(&doc.text) {
         let (Some(all), Some(short)) = (c.get(0), c.get(1)) else {
             continue;
@@ -258,7 +272,7 @@ pub(crate) fn aliases(doc: &Document, mentions: &[Mention]) -> Vec<AliasMention>
 }
 
 /// Whether `short` keeps the first character of `long` and the rest of its characters in order,
-/// and is shorter (山东产研院 of 山东产业技术研究院).
+/// and is shorter (江苏产研院 of 江苏产业技术研究院).
 fn abbreviates(short: &str, long: &str) -> bool {
     let n = short.chars().count();
     if n < 2 || n >= long.chars().count() || short.chars().next() != long.chars().next() {

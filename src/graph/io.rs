@@ -107,6 +107,18 @@ impl KnowledgeGraph {
         };
         std::fs::create_dir_all(dir).map_err(err)?;
         let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(err)?;
+        // A temporary file is private (0600); the graph gets the mode of the file it replaces,
+        // or the usual 0644.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(path)
+                .map(|m| m.permissions().mode() & 0o7777)
+                .unwrap_or(0o644);
+            tmp.as_file()
+                .set_permissions(std::fs::Permissions::from_mode(mode))
+                .map_err(err)?;
+        }
         {
             let mut w = std::io::BufWriter::with_capacity(1 << 20, tmp.as_file_mut());
             self.write_json(&mut w).map_err(err)?;
@@ -178,16 +190,34 @@ impl KnowledgeGraph {
     /// [`GraphError`] naming the file (and line and column for malformed JSON).
     ///
     /// # Complexity
-    /// Linear in the file's size; memory is the file plus the graph.
+    /// Linear in the file's size; the file is streamed, so memory is the graph's alone.
     pub fn load(path: &Path) -> Result<KnowledgeGraph, GraphError> {
+        // zhitu's own layout, parsed on every core, first.
         if let Some(g) = super::lines::load(path) {
             return Ok(g);
         }
-        let bytes = std::fs::read(path).map_err(|source| GraphError::Read {
+        let read_err = |source| GraphError::Read {
             path: path.to_path_buf(),
             source,
-        })?;
-        Self::from_json_slice(path, &bytes)
+        };
+        // Streamed, so the file's bytes and the graph are never in memory together: zhitu's own
+        // layout (one node or edge a line) line by line, anything else through the general
+        // parser (which also reports errors with their position).
+        let file = std::fs::File::open(path).map_err(read_err)?;
+        let reader = std::io::BufReader::with_capacity(1 << 20, file);
+        if let Some(loader) = load_lines(reader).map_err(read_err)? {
+            return loader.finish(path);
+        }
+        let file = std::fs::File::open(path).map_err(read_err)?;
+        let reader = std::io::BufReader::with_capacity(1 << 20, file);
+        match parse(serde_json::Deserializer::from_reader(reader)) {
+            Ok(loader) => loader.finish(path),
+            Err(e) if e.is_io() => Err(read_err(std::io::Error::other(e.to_string()))),
+            Err(e) => {
+                let bytes = std::fs::read(path).unwrap_or_default();
+                Err(parse_error(path, &bytes, &e))
+            }
+        }
     }
 
     /// Parses node-link JSON; `path` is only used in errors.
@@ -206,22 +236,121 @@ impl KnowledgeGraph {
     /// assert_eq!(err.to_string(), "bad.json:2:10: not a node-link graph: expected value");
     /// ```
     pub fn from_json_slice(path: &Path, bytes: &[u8]) -> Result<KnowledgeGraph, GraphError> {
-        let mut loader = Loader::default();
-        let mut de = serde_json::Deserializer::from_slice(bytes);
-        let parsed = (&mut loader).deserialize(&mut de).and_then(|()| de.end());
-        if let Err(e) = parsed {
-            let mut message = e.to_string();
-            if let Some(i) = message.rfind(" at line ") {
-                message.truncate(i);
-            }
-            return Err(GraphError::Parse {
-                path: path.to_path_buf(),
-                line: e.line(),
-                column: char_column(bytes, e.line(), e.column()),
-                message,
-            });
+        match parse(serde_json::Deserializer::from_slice(bytes)) {
+            Ok(loader) => loader.finish(path),
+            Err(e) => Err(parse_error(path, bytes, &e)),
         }
-        loader.finish(path)
+    }
+}
+
+/// The fast path for the layout [`KnowledgeGraph::write_json`] writes: a header line, the meta
+/// line, then one node or edge a line, each parsed on its own. `None` at the first line that
+/// departs from that layout (or does not parse): the caller falls back to the general parser.
+fn load_lines(mut r: impl std::io::BufRead) -> std::io::Result<Option<Loader>> {
+    let mut buf = Vec::with_capacity(4096);
+    let mut next = |buf: &mut Vec<u8>| -> std::io::Result<bool> {
+        buf.clear();
+        let n = r.read_until(b'\n', buf)?;
+        if buf.last() == Some(&b'\n') {
+            buf.pop();
+        }
+        Ok(n > 0)
+    };
+    if !next(&mut buf)? || buf != br#"{"directed": true, "multigraph": true,"# {
+        return Ok(None);
+    }
+    next(&mut buf)?;
+    let Some(meta) = buf
+        .strip_prefix(br#" "graph": "#)
+        .and_then(|m| m.strip_suffix(b","))
+        .and_then(|m| serde_json::from_slice::<RawMeta>(m).ok())
+    else {
+        return Ok(None);
+    };
+    let mut loader = Loader {
+        dense: true,
+        saw_nodes: true,
+        saw_edges: true,
+        ..Default::default()
+    };
+    loader.graph.documents = meta.documents;
+    next(&mut buf)?;
+    let mut more = match buf.as_slice() {
+        br#" "nodes": ["# => true,
+        br#" "nodes": [],"# => false,
+        _ => return Ok(None),
+    };
+    while more {
+        next(&mut buf)?;
+        let Some((body, last)) = item(&buf, b"],") else {
+            return Ok(None);
+        };
+        let Ok(RawNode(key, node)) = serde_json::from_slice(body) else {
+            return Ok(None);
+        };
+        loader.add_node(key, node);
+        more = !last;
+    }
+    next(&mut buf)?;
+    more = match buf.as_slice() {
+        br#" "edges": ["# => true,
+        br#" "edges": []}"# => false,
+        _ => return Ok(None),
+    };
+    while more {
+        next(&mut buf)?;
+        let Some((body, last)) = item(&buf, b"]}") else {
+            return Ok(None);
+        };
+        let Ok(RawEdge(s, t, edge)) = serde_json::from_slice(body) else {
+            return Ok(None);
+        };
+        let index = loader.edges_read;
+        loader.edges_read += 1;
+        match (loader.resolve(&s), loader.resolve(&t)) {
+            (Some(s), Some(t)) => {
+                loader.graph.add_edge(s, t, edge);
+            }
+            _ => loader.pending.push((index, s, t, edge)),
+        }
+        more = !last;
+    }
+    if next(&mut buf)? {
+        return Ok(None);
+    }
+    Ok(Some(loader))
+}
+
+/// One item line: `  {…},` or, the last, `  {…}` followed by `close`.
+fn item<'a>(line: &'a [u8], close: &[u8]) -> Option<(&'a [u8], bool)> {
+    let body = line.strip_prefix(b"  ")?;
+    if let Some(b) = body.strip_suffix(close) {
+        Some((b, true))
+    } else {
+        body.strip_suffix(b",").map(|b| (b, false))
+    }
+}
+
+/// Runs the loader over a whole JSON document.
+fn parse<'de, R: serde_json::de::Read<'de>>(
+    mut de: serde_json::Deserializer<R>,
+) -> Result<Loader, serde_json::Error> {
+    let mut loader = Loader::default();
+    (&mut loader).deserialize(&mut de)?;
+    de.end()?;
+    Ok(loader)
+}
+
+fn parse_error(path: &Path, bytes: &[u8], e: &serde_json::Error) -> GraphError {
+    let mut message = e.to_string();
+    if let Some(i) = message.rfind(" at line ") {
+        message.truncate(i);
+    }
+    GraphError::Parse {
+        path: path.to_path_buf(),
+        line: e.line(),
+        column: char_column(bytes, e.line(), e.column()),
+        message,
     }
 }
 
@@ -596,6 +725,9 @@ impl<'de> Deserialize<'de> for RawNode {
                     }
                 }
                 let id = id.ok_or_else(|| de::Error::missing_field("id"))?;
+                n.aliases.shrink_to_fit();
+                n.docs.shrink_to_fit();
+                n.years.shrink_to_fit();
                 n.kind = kind;
                 n.name = name.unwrap_or_else(|| id.to_string());
                 Ok(RawNode(id, n))
@@ -664,6 +796,7 @@ impl<'de> Deserialize<'de> for RawEdge {
                         }
                     }
                 }
+                e.evidence.shrink_to_fit();
                 let source = source.ok_or_else(|| de::Error::missing_field("source"))?;
                 let target = target.ok_or_else(|| de::Error::missing_field("target"))?;
                 Ok(RawEdge(source, target, e))

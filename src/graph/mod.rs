@@ -102,6 +102,14 @@ impl KnowledgeGraph {
             });
         }
         for l in resolved.links {
+            // Evidence is capped; documents it leaves out are listed in the attribute `docs`.
+            let mut attrs = IndexMap::new();
+            if l.docs
+                .iter()
+                .any(|d| !l.evidence.iter().any(|e| e.doc == *d))
+            {
+                attrs.insert("docs".to_string(), serde_json::Value::from(l.docs));
+            }
             g.add_edge(
                 NodeId(l.source as u32),
                 NodeId(l.target as u32),
@@ -110,7 +118,7 @@ impl KnowledgeGraph {
                     confidence: l.confidence,
                     weight: l.weight,
                     evidence: l.evidence,
-                    attrs: IndexMap::new(),
+                    attrs,
                 },
             );
         }

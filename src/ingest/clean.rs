@@ -11,7 +11,7 @@
 ///   other control characters are dropped;
 /// - a run of spaces becomes one space, except a run of two or more after a non-ASCII character
 ///   at least eight characters into a line (the layout of pasted web text, where such a gap
-///   stands for a paragraph break: `…逐月回升    工业生产…`, `…周福宝      2012年，…`), which
+///   stands for a paragraph break: `…逐月回升    工业生产…`, `…某某某      2012年，…`), which
 ///   becomes a line break;
 /// - lines are trimmed, runs of blank lines become one blank line, and the text is trimmed.
 ///

@@ -3,7 +3,7 @@
 //!
 //! ```cypher
 //! CREATE INDEX zhitu_entity_zid IF NOT EXISTS FOR (n:Entity) ON (n.zid);
-//! CREATE (:Entity:Enterprise {zid: 0, name: '浪潮集团', aliases: ['浪潮'], docs: ['d1']});
+//! CREATE (:Entity:Enterprise {zid: 0, name: '星海集团', aliases: ['星海'], docs: ['d1']});
 //! MATCH (a:Entity {zid: 0}), (b:Entity {zid: 3}) CREATE (a)-[:IN_INDUSTRY {weight: 1, confidence: 0.9}]->(b);
 //! ```
 //!

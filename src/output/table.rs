@@ -5,7 +5,7 @@
 //! 名称      类型        度
 //! --------  ----------  --
 //! 济南市    Place       12
-//! 浪潮集团  Enterprise   3
+//! 星海集团  Enterprise   3
 //! (2 rows)
 //! ```
 
@@ -17,10 +17,11 @@ use crate::query::{GraphView, QueryOutput, Value};
 /// The gap between two columns.
 const GAP: &str = "  ";
 
-/// Writes `result` as an aligned table followed by `(N rows)`.
+/// Writes `result` as its title (`-- no path from A to B`, where it has one), an aligned table,
+/// and `(N rows)`.
 ///
 /// Cells are [`cell_text`] on one line (line breaks become spaces). Integer and float cells are
-/// right-aligned, the rest left-aligned; the last column is not padded, so no line ends in
+/// right-aligned in a column of numbers, the rest left-aligned; the last column is not padded, so no line ends in
 /// spaces. A result without columns prints only the footer.
 ///
 /// # Errors
@@ -33,6 +34,9 @@ pub fn write_table(
     result: &QueryOutput,
     w: &mut dyn Write,
 ) -> std::io::Result<()> {
+    if let Some(title) = &result.title {
+        writeln!(w, "-- {title}")?;
+    }
     let ncols = result
         .columns
         .len()
@@ -41,7 +45,7 @@ pub fn write_table(
         let header: Vec<Cell> = (0..ncols)
             .map(|i| Cell::left(one_line(result.columns.get(i).map_or("", String::as_str))))
             .collect();
-        let body: Vec<Vec<Cell>> = result
+        let mut body: Vec<Vec<Cell>> = result
             .rows
             .iter()
             .map(|row| {
@@ -53,6 +57,18 @@ pub fn write_table(
                     .collect()
             })
             .collect();
+        // Numbers are right-aligned only in a column of numbers (a card mixes text and counts).
+        for i in 0..ncols {
+            let numeric = result.rows.iter().all(|row| {
+                matches!(
+                    row.get(i),
+                    None | Some(Value::Null | Value::Int(_) | Value::Float(_))
+                )
+            });
+            if !numeric {
+                body.iter_mut().for_each(|row| row[i].right = false);
+            }
+        }
         let mut widths: Vec<usize> = header.iter().map(|c| c.width).collect();
         for row in &body {
             for (i, c) in row.iter().enumerate() {
@@ -132,7 +148,7 @@ mod tests {
                     Value::Int(12),
                 ],
                 vec![
-                    Value::Str("浪潮集团".into()),
+                    Value::Str("星海集团".into()),
                     Value::Str("Enterprise".into()),
                     Value::Int(3),
                 ],
@@ -144,7 +160,7 @@ mod tests {
             "名称      类型        度\n\
              --------  ----------  --\n\
              济南市    Place       12\n\
-             浪潮集团  Enterprise   3\n\
+             星海集团  Enterprise   3\n\
              (2 rows)\n"
         );
     }

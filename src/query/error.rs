@@ -36,8 +36,12 @@ pub enum ErrorKind {
         found: String,
         suggestion: Option<String>,
     },
-    #[error("unexpected {found} after the end of the statement (quote a name that contains spaces, or separate statements with `;`)")]
-    TrailingInput { found: String },
+    #[error("unexpected {found} after the end of the statement{}", trailing_hint(suggestion.as_deref()))]
+    TrailingInput {
+        found: String,
+        /// A clause keyword the word is a likely misspelling of (`tpye` → `type`).
+        suggestion: Option<String>,
+    },
     #[error("`{clause}` is given twice")]
     Duplicate { clause: String },
     #[error("expression nested more than {limit} levels deep")]
@@ -79,6 +83,13 @@ pub enum ErrorKind {
     UnknownId { id: u32, count: usize },
     #[error("`dot` draws the result of show, neighbors, path, find or evidence; `{kind}` returns no part of the graph")]
     NotDrawable { kind: String },
+}
+
+fn trailing_hint(s: Option<&str>) -> String {
+    match s {
+        Some(s) => format!("; did you mean `{s}`?"),
+        None => " (quote a name that contains spaces, or separate statements with `;`)".into(),
+    }
 }
 
 fn hint(s: Option<&str>) -> String {
@@ -236,6 +247,7 @@ mod tests {
         let e = QueryError::new(
             ErrorKind::TrailingInput {
                 found: "`济南`".into(),
+                suggestion: None,
             },
             start..src.len(),
         );

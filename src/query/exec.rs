@@ -116,7 +116,23 @@ fn json_value(v: &serde_json::Value) -> Value {
             .unwrap_or(Value::Null),
         serde_json::Value::String(s) => Value::Str(s.clone()),
         serde_json::Value::Array(a) => Value::List(a.iter().map(json_value).collect()),
-        serde_json::Value::Object(_) => Value::Str(v.to_string()),
+        // A record (a merge's forms and reason) reads as `key: value; key: value`.
+        serde_json::Value::Object(m) => Value::Str(
+            m.iter()
+                .map(|(k, v)| match v {
+                    serde_json::Value::String(s) => format!("{k}: {s}"),
+                    serde_json::Value::Array(a) => {
+                        let items: Vec<String> = a
+                            .iter()
+                            .map(|x| x.as_str().map_or_else(|| x.to_string(), str::to_string))
+                            .collect();
+                        format!("{k}: {}", items.join("、"))
+                    }
+                    other => format!("{k}: {other}"),
+                })
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
     }
 }
 

@@ -76,7 +76,7 @@ pub fn is_word_start(c: char) -> bool {
 }
 
 /// Whether `c` may continue a bare word: also the punctuation of Chinese names, so
-/// `比亚迪（深圳）`, `《三年行动计划（2023—2025年）》` and `5G-A` are single words.
+/// `星海科技（深圳）`, `《三年行动计划（2023—2025年）》` and `5G-A` are single words.
 pub fn is_word_char(c: char) -> bool {
     is_word_start(c) || matches!(c, '-' | '+' | '（' | '）' | '》' | '—' | '–')
 }
@@ -334,8 +334,8 @@ mod tests {
     fn names_keep_their_punctuation() {
         assert_eq!(toks("C++·5G-A a.dot")[..2], [w("C++·5G-A"), w("a.dot")]);
         assert_eq!(
-            toks("show 比亚迪（深圳） 《行动计划（2023—2025年）》")[1..3],
-            [w("比亚迪（深圳）"), w("《行动计划（2023—2025年）》")]
+            toks("show 星海科技（深圳） 《行动计划（2023—2025年）》")[1..3],
+            [w("星海科技（深圳）"), w("《行动计划（2023—2025年）》")]
         );
     }
 

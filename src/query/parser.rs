@@ -108,6 +108,7 @@ impl Parser {
                 return Err(QueryError::new(
                     ErrorKind::TrailingInput {
                         found: t.tok.describe(),
+                        suggestion: suggest_clause(&t.tok),
                     },
                     t.span.clone(),
                 ));
@@ -444,6 +445,7 @@ impl Parser {
             return Err(QueryError::new(
                 ErrorKind::TrailingInput {
                     found: t.tok.describe(),
+                    suggestion: suggest_clause(&t.tok),
                 },
                 t.span.clone(),
             ));
@@ -480,6 +482,18 @@ fn once(first: bool, clause: &str, span: &std::ops::Range<usize>) -> R<()> {
     }
 }
 
+/// The clause keyword a stray word is likely a misspelling of (`tpye` → `type`).
+fn suggest_clause(tok: &Tok) -> Option<String> {
+    const CLAUSES: [&str; 10] = [
+        "depth", "type", "rel", "limit", "where", "all", "max", "in", "out", "both",
+    ];
+    let Tok::Word(found) = tok else { return None };
+    if !found.is_ascii() {
+        return None;
+    }
+    closest(found, &CLAUSES)
+}
+
 fn suggest_statement(found: &str) -> Option<String> {
     const STATEMENTS: [&str; 9] = [
         "show",
@@ -492,8 +506,13 @@ fn suggest_statement(found: &str) -> Option<String> {
         "docs",
         "dot",
     ];
+    closest(found, &STATEMENTS)
+}
+
+/// The word of `words` within two edits of `found` (and shorter than the edits), nearest first.
+fn closest(found: &str, words: &[&str]) -> Option<String> {
     let lower = found.to_lowercase();
-    STATEMENTS
+    words
         .iter()
         .map(|s| (strsim::levenshtein(&lower, s), *s))
         .filter(|(d, s)| *d <= 2 && *d < s.len())

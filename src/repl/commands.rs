@@ -81,12 +81,9 @@ pub fn parse(line: &str) -> Result<Command, CommandError> {
 }
 
 fn unquote(s: &str) -> &str {
-    for q in ['"', '\''] {
-        if let Some(inner) = s.strip_prefix(q).and_then(|t| t.strip_suffix(q)) {
-            return inner;
-        }
-    }
-    s
+    s.strip_prefix('"')
+        .and_then(|t| t.strip_suffix('"'))
+        .unwrap_or(s)
 }
 
 /// The name of the best-connected entity of type `kind` (semantic relations only), quoted if
@@ -156,7 +153,7 @@ pub fn help(graph: &dyn GraphView, topic: Option<&str>) -> String {
         (
             "find",
             "find Target where year = 2025 and unit = \"亿元\"".into(),
-            "compare attributes: = != < > <=, and/or".into(),
+            "compare fields: ~ = != < <= > >=".into(),
         ),
         (
             "evidence",

@@ -125,8 +125,9 @@ impl<'g> Completer<'g> {
         // Inside an open string: complete names, closing the quote.
         if let Some(t) = toks.last() {
             let text = &head[t.span.clone()];
-            if t.kind == Kind::Str && !closed_string(text) {
-                let prefix = &text[1..];
+            if t.kind == Kind::Str && !scan::closed(text) {
+                let open = text.chars().next().map_or(1, char::len_utf8);
+                let prefix = &text[open..];
                 let cands = self
                     .names_with_prefix(prefix)
                     .into_iter()
@@ -163,10 +164,12 @@ impl<'g> Completer<'g> {
                     .map(|r| r.as_str())
                     .chain(std::iter::once("all")),
             ),
-            Some("where") | Some("and") | Some("or") => push_words(&mut ATTRIBUTES.into_iter()),
+            Some("where") | Some("and") | Some("or") | Some("(") => {
+                push_words(&mut ATTRIBUTES.into_iter())
+            }
             Some("depth") | Some("limit") | Some("max") => {}
             _ => {
-                push_words(&mut KEYWORDS.into_iter().filter(|k| !STATEMENTS.contains(k)));
+                push_words(&mut KEYWORDS.iter().copied().filter(|k| !STATEMENTS.contains(k)));
                 let names_ok = !prefix.is_empty() || self.names().len() <= MAX_UNPREFIXED_NAMES;
                 if names_ok {
                     for e in self.names_with_prefix(prefix) {
@@ -185,7 +188,8 @@ impl<'g> Completer<'g> {
         // Nothing fits the context: fall back to every word the language knows.
         if out.is_empty() && !prefix.is_empty() {
             let mut all = KEYWORDS
-                .into_iter()
+                .iter()
+                .copied()
                 .chain(type_words())
                 .chain(RelationType::ALL.iter().map(|r| r.as_str()));
             for w in &mut all {
@@ -200,15 +204,41 @@ impl<'g> Completer<'g> {
         Some((start, out))
     }
 
+    /// How a name shows in the list: the name (long ones cut, so the list keeps its columns),
+    /// its type, and the entity an alias stands for.
     fn display(&self, e: &NameEntry) -> String {
         let kind = e.kind.map_or("", |k| k.chinese());
+        let text = truncate(&e.text, MAX_DISPLAY_WIDTH);
         match (&e.alias_of, e.count) {
-            (Some(canon), _) => format!("{} ({kind}, {canon})", e.text),
-            (None, n) if n > 1 => format!("{} ({n} entities)", e.text),
-            _ if kind.is_empty() => e.text.clone(),
-            _ => format!("{} ({kind})", e.text),
+            (Some(canon), _) => format!("{text} ({kind}, {})", truncate(canon, MAX_DISPLAY_WIDTH)),
+            (None, n) if n > 1 => format!("{text} ({n} entities)"),
+            _ if kind.is_empty() => text,
+            _ => format!("{text} ({kind})"),
         }
     }
+}
+
+/// The widest a name shows in the completion list, in terminal columns.
+const MAX_DISPLAY_WIDTH: usize = 24;
+
+/// `s` cut to at most `max` columns, ending in `…` when cut.
+fn truncate(s: &str, max: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    if unicode_width::UnicodeWidthStr::width(s) <= max {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw + 1 > max {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    out.push('…');
+    out
 }
 
 fn type_words() -> impl Iterator<Item = &'static str> {
@@ -252,13 +282,14 @@ fn complete_command(head: &str) -> Option<(usize, Vec<Candidate>)> {
     }
 }
 
-/// The start of the bare word ending at the end of `head` (after a break char or `->`).
+/// The start of the bare word (or `#id`) ending at the end of `head`.
 fn word_start(head: &str) -> usize {
     let start = head
         .char_indices()
         .rev()
-        .find(|&(_, c)| scan::is_break(c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
+        .find(|&(_, c)| !scan::is_word_char(c))
+        .map_or(0, |(i, c)| if c == '#' { i } else { i + c.len_utf8() });
+    // `a->b`, `a--b`: the word starts after the arrow.
     match head[start..].rfind("->") {
         Some(i) => start + i + 2,
         None => start,
@@ -288,14 +319,6 @@ fn list_head<'h>(head: &'h str, before: &[scan::Tok]) -> Option<&'h str> {
     None
 }
 
-fn closed_string(text: &str) -> bool {
-    let mut chars = text.chars();
-    let Some(q) = chars.next() else {
-        return false;
-    };
-    text.len() >= 2 && text.ends_with(q) && !text.ends_with(&format!("\\{q}"))
-}
-
 fn starts_with_ci(word: &str, prefix: &str) -> bool {
     word.len() >= prefix.len()
         && word.is_char_boundary(prefix.len())
@@ -305,8 +328,9 @@ fn starts_with_ci(word: &str, prefix: &str) -> bool {
 /// Whether a name must be quoted to read back as one entity reference.
 pub fn needs_quotes(name: &str) -> bool {
     name.is_empty()
-        || name.chars().any(scan::is_break)
-        || name.starts_with(|c: char| c.is_ascii_digit() || c == '#' || c == ':')
+        || !name.chars().all(scan::is_word_char)
+        || !name.starts_with(scan::is_word_start)
+        || name.parse::<f64>().is_ok()
         || name.contains("->")
         || name.contains("--")
         || scan::is_keyword(name)
@@ -418,6 +442,24 @@ mod tests {
         assert_eq!(replacements(&c, ":fo").1, [":format"]);
         assert_eq!(replacements(&c, ":format j"), (8, vec!["json".to_string()]));
         assert!(c.complete(":load qu", 8).is_none());
+    }
+
+    #[test]
+    fn long_names_are_cut_in_the_list_not_in_the_line() {
+        let mut g = graph();
+        let long = "济南市加快建设工业强市三年行动计划征求意见稿";
+        g.add_node(Node {
+            name: long.into(),
+            kind: EntityType::Policy,
+            aliases: vec![],
+            docs: vec![],
+            years: vec![],
+            attrs: Default::default(),
+        });
+        let c = Completer::new(&g);
+        let (_, v) = c.complete("show 济南市加", 17).unwrap();
+        assert_eq!(v[0].replacement, long);
+        assert_eq!(v[0].display, "济南市加快建设工业强市… (政策)");
     }
 
     #[test]

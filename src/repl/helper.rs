@@ -86,8 +86,11 @@ const SHAPES: [(&str, &str); 9] = [
         "neighbors",
         "ENTITY [depth N] [out|in] [type T,…] [rel R,…|all] [limit N]",
     ),
-    ("path", "A -> B [all] [max N]"),
-    ("find", "TYPE [where name ~ \"…\" and year = 2025]"),
+    ("path", "A -> B [all] [max N] [out|in] [rel R,…|all]"),
+    (
+        "find",
+        "TYPE|* [where name ~ \"…\" and year = 2025] [limit N]",
+    ),
     ("evidence", "A B"),
     ("stats", ""),
     ("schema", ""),

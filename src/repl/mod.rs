@@ -8,9 +8,9 @@
 
 pub mod commands;
 pub mod complete;
-mod diagram;
 pub mod helper;
 pub mod history;
+pub mod interrupt;
 pub mod scan;
 pub mod script;
 
@@ -46,6 +46,8 @@ pub enum ReplError {
     Editor(#[from] ReadlineError),
     #[error("cannot write: {0}")]
     Io(#[from] std::io::Error),
+    #[error("cannot read standard input (line {line}): {source}")]
+    Read { line: usize, source: std::io::Error },
 }
 
 /// One REPL session over a graph: the output format, timing, and how many statements failed.
@@ -65,13 +67,54 @@ impl<'g> Session<'g> {
         }
     }
 
-    /// Runs one input: a `:` command, or statements (stopping at the first failing one).
+    /// Runs one input: a `:` command, or statements (stopping at the first failing one). Ctrl-C
+    /// (once [`interrupt::install`]ed) abandons it with a note.
     ///
     /// # Errors
     /// Only I/O errors of `out` and `err`.
     pub fn eval(
         &mut self,
         input: &str,
+        out: &mut dyn Write,
+        err: &mut dyn Write,
+    ) -> std::io::Result<Flow> {
+        self.eval_at(input, None, out, err)
+    }
+
+    /// As [`Session::eval`], for input that starts at line `at.1` of a source named `at.0`:
+    /// errors then give that name and the line in it.
+    ///
+    /// # Errors
+    /// Only I/O errors of `out` and `err`.
+    pub fn eval_at(
+        &mut self,
+        input: &str,
+        at: Option<(&str, usize)>,
+        out: &mut dyn Write,
+        err: &mut dyn Write,
+    ) -> std::io::Result<Flow> {
+        interrupt::reset();
+        let result = self.eval_inner(
+            input,
+            at,
+            &mut interrupt::Checked(out),
+            &mut interrupt::Checked(err),
+        );
+        match result {
+            Err(e) if interrupt::is_interrupted(&e) => {
+                interrupt::reset();
+                self.failed += 1;
+                writeln!(err, "\ninterrupted")?;
+                Ok(Flow::Continue)
+            }
+            other => other,
+        }
+    }
+
+    fn eval_inner(
+        &mut self,
+        input: &str,
+        at: Option<(&str, usize)>,
         out: &mut dyn Write,
         err: &mut dyn Write,
     ) -> std::io::Result<Flow> {
@@ -83,11 +126,22 @@ impl<'g> Session<'g> {
         if trimmed.starts_with(':') {
             return self.command(trimmed, out, err);
         }
+        // What users type out of habit: `help`, `quit`, `exit` (no statement starts so).
+        for word in ["help", "quit", "exit"] {
+            if trimmed.trim_end_matches(';').eq_ignore_ascii_case(word) {
+                return self.command(&format!(":{word}"), out, err);
+            }
+        }
         let opts = RunOptions {
             keep_going: false,
             ..self.options
         };
-        let outcome = script::run_source(self.graph, &source, None, opts, out, err)?;
+        // Leading newlines put the input at its line (spans shift along with it).
+        let (file, source) = match at {
+            Some((name, line)) => (Some(name), "\n".repeat(line.saturating_sub(1)) + &source),
+            None => (None, source),
+        };
+        let outcome = script::run_source(self.graph, &source, file, opts, out, err)?;
         self.failed += outcome.failed;
         Ok(Flow::Continue)
     }
@@ -210,23 +264,30 @@ pub fn piped(
 ) -> Result<usize, ReplError> {
     let mut session = Session::new(graph);
     let mut pending = String::new();
-    for line in input.lines() {
-        let line = line?;
-        if !pending.is_empty() {
+    // The line the pending input starts at.
+    let mut start = 1;
+    for (i, line) in input.lines().enumerate() {
+        let line = line.map_err(|source| ReplError::Read {
+            line: i + 1,
+            source,
+        })?;
+        if pending.is_empty() {
+            start = i + 1;
+        } else {
             pending.push('\n');
         }
         pending.push_str(&line);
         if !scan::is_complete(&pending) {
             continue;
         }
-        let flow = session.eval(&pending, out, err)?;
+        let flow = session.eval_at(&pending, Some(("<stdin>", start)), out, err)?;
         pending.clear();
         if flow == Flow::Quit {
             return Ok(session.failed);
         }
     }
     if !pending.trim().is_empty() {
-        session.eval(&pending, out, err)?;
+        session.eval_at(&pending, Some(("<stdin>", start)), out, err)?;
     }
     Ok(session.failed)
 }
@@ -267,6 +328,7 @@ fn interactive(
     out.flush()?;
     let mut session = Session::new(graph);
     let mut history_warned = false;
+    interrupt::install();
     loop {
         match rl.readline(PROMPT) {
             Ok(line) => {
@@ -282,7 +344,12 @@ fn interactive(
                         }
                     }
                 }
-                if session.eval(&line, out, err)? == Flow::Quit {
+                let flow = if color {
+                    session.eval(&line, out, &mut Red(&mut *err))?
+                } else {
+                    session.eval(&line, out, err)?
+                };
+                if flow == Flow::Quit {
                     break;
                 }
             }
@@ -292,4 +359,20 @@ fn interactive(
         }
     }
     Ok(session.failed)
+}
+
+/// Writes in red: errors on a colour terminal.
+struct Red<'a>(&'a mut dyn Write);
+
+impl Write for Red<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.write_all(b"\x1b[31m")?;
+        self.0.write_all(buf)?;
+        self.0.write_all(b"\x1b[0m")?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
 }

@@ -20,35 +20,22 @@ pub const STATEMENTS: [&str; 9] = [
     "dot",
 ];
 
-/// Every keyword of the language (statements and their clauses), for completion and
-/// highlighting. (`query::KEYWORDS` will replace this list once the query language lands.)
-pub const KEYWORDS: [&str; 21] = [
-    "show",
-    "neighbors",
-    "path",
-    "find",
-    "evidence",
-    "stats",
-    "schema",
-    "docs",
-    "dot",
-    "depth",
-    "type",
-    "rel",
-    "limit",
-    "out",
-    "in",
-    "both",
-    "all",
-    "max",
-    "where",
-    "and",
-    "or",
-];
+/// Every keyword of the language (statements and their clauses).
+pub use crate::query::KEYWORDS;
 
-/// Attributes `find … where` compares, for completion after `where`, `and`, `or`.
-pub const ATTRIBUTES: [&str; 8] = [
-    "name", "type", "year", "value", "unit", "metric", "doc", "degree",
+/// Fields `find … where` compares, for completion after `where`, `and`, `or` (any other word
+/// names a node attribute).
+pub const ATTRIBUTES: [&str; 10] = [
+    "name",
+    "alias",
+    "type",
+    "id",
+    "doc",
+    "year",
+    "value",
+    "unit",
+    "metric",
+    "comparator",
 ];
 
 /// What a token is, for colouring.
@@ -75,14 +62,8 @@ pub struct Tok {
     pub span: Range<usize>,
 }
 
-/// Characters that end a bare word.
-pub fn is_break(c: char) -> bool {
-    c.is_whitespace()
-        || matches!(
-            c,
-            '"' | '\'' | '(' | ')' | ',' | ';' | '=' | '<' | '>' | '~' | '!'
-        )
-}
+/// What the query lexer reads as a bare word.
+pub use crate::query::lexer::{is_word_char, is_word_start};
 
 /// Whether `word` is a keyword (ASCII case-insensitive).
 pub fn is_keyword(word: &str) -> bool {
@@ -121,9 +102,11 @@ pub fn scan(input: &str) -> Vec<Tok> {
                 input[start..].find('\n').map_or(input.len(), |i| start + i),
             )
         } else if c == '#' {
-            (Kind::Id, run_end(input, start + 1, |c| c.is_ascii_digit()))
-        } else if c == '"' || c == '\'' {
-            (Kind::Str, string_end(input, start, c))
+            (Kind::Id, word_end(input, start + 1))
+        } else if c == '"' {
+            (Kind::Str, string_end(input, start, '"', '"'))
+        } else if c == '“' {
+            (Kind::Str, string_end(input, start, '“', '”'))
         } else if c == ':' && line_start {
             (
                 Kind::Command,
@@ -131,20 +114,12 @@ pub fn scan(input: &str) -> Vec<Tok> {
             )
         } else if next_is("->") {
             (Kind::Punct, start + 2)
-        } else if is_break(c) {
-            (Kind::Punct, start + c.len_utf8())
-        } else if c.is_ascii_digit() {
-            let end = run_end(input, start, |c| c.is_ascii_digit() || c == '.');
-            let word_end = word_end(input, start);
-            if end == word_end {
-                (Kind::Number, end)
-            } else {
-                (Kind::Word, word_end)
-            }
-        } else {
-            let end = word_end(input, start);
+        } else if is_word_start(c) || (c == '-' && next_digit(input, start + 1)) {
+            let end = word_end(input, start + c.len_utf8());
             let w = &input[start..end];
-            let kind = if is_keyword(w) {
+            let kind = if w.parse::<f64>().is_ok() {
+                Kind::Number
+            } else if is_keyword(w) {
                 Kind::Keyword
             } else if is_type(w) {
                 Kind::Type
@@ -154,11 +129,13 @@ pub fn scan(input: &str) -> Vec<Tok> {
                 Kind::Word
             };
             (kind, end)
+        } else {
+            (Kind::Punct, start + c.len_utf8())
         };
         let end = end.max(start + c.len_utf8());
         line_start = match kind {
             Kind::Space => line_start || input[start..end].contains('\n'),
-            Kind::Punct => &input[start..end] == ";",
+            Kind::Punct => matches!(&input[start..end], ";" | "；"),
             _ => false,
         };
         toks.push(Tok {
@@ -189,72 +166,55 @@ fn run_end(input: &str, from: usize, f: impl Fn(char) -> bool) -> usize {
         .map_or(input.len(), |(i, _)| from + i)
 }
 
-/// The end of a bare word: up to a break char, `->` or `--`.
+/// The end of a bare word continuing at `from`: up to a char that cannot continue a word, `->`
+/// or `--`.
 fn word_end(input: &str, from: usize) -> usize {
-    let tail = &input[from..];
+    let Some(tail) = input.get(from..) else {
+        return input.len();
+    };
     for (i, c) in tail.char_indices() {
-        if is_break(c) || (i > 0 && (tail[i..].starts_with("->") || tail[i..].starts_with("--"))) {
+        let arrow_or_comment =
+            c == '-' && (tail[i..].starts_with("->") || tail[i..].starts_with("--"));
+        if !is_word_char(c) || arrow_or_comment {
             return from + i;
         }
     }
     input.len()
 }
 
-/// The end of a string opened by `quote` at `from` (after the closing quote, or the input's end).
-fn string_end(input: &str, from: usize, quote: char) -> usize {
+/// The end of a string opened at `from` (after the closing quote, or the input's end). Only
+/// `"…"` strings have escapes.
+fn string_end(input: &str, from: usize, open: char, close: char) -> usize {
     let mut escaped = false;
-    for (i, c) in input[from + 1..].char_indices() {
+    let body = from + open.len_utf8();
+    for (i, c) in input[body..].char_indices() {
         if escaped {
             escaped = false;
-        } else if c == '\\' {
+        } else if c == '\\' && open == '"' {
             escaped = true;
-        } else if c == quote {
-            return from + 1 + i + c.len_utf8();
+        } else if c == close {
+            return body + i + c.len_utf8();
         }
     }
     input.len()
 }
 
-/// What is open at the end of `input`.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-struct Open {
-    quote: Option<char>,
-    parens: usize,
-}
-
-fn open_at_end(input: &str) -> Open {
-    let mut open = Open::default();
-    let mut chars = input.chars().peekable();
-    let mut escaped = false;
-    while let Some(c) = chars.next() {
-        if let Some(q) = open.quote {
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == q {
-                open.quote = None;
-            }
-            continue;
-        }
-        match c {
-            '"' | '\'' => open.quote = Some(c),
-            '(' => open.parens += 1,
-            ')' => open.parens = open.parens.saturating_sub(1),
-            '-' if chars.peek() == Some(&'-') => skip_line(&mut chars),
-            '#' if !chars.peek().is_some_and(char::is_ascii_digit) => skip_line(&mut chars),
-            _ => {}
-        }
+/// Whether a string token (`"…"` or `“…”`) is closed.
+pub fn closed(text: &str) -> bool {
+    let Some(open) = text.chars().next() else {
+        return true;
+    };
+    let close = if open == '“' { '”' } else { '"' };
+    let body = &text[open.len_utf8()..];
+    if !body.ends_with(close) {
+        return false;
     }
-    open
-}
-
-fn skip_line(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
-    for c in chars.by_ref() {
-        if c == '\n' {
-            break;
-        }
+    if open != '"' {
+        return true;
     }
+    // `"…\"` is closed, `"…\"` with an odd run of backslashes before the quote is not.
+    let inner = &body[..body.len() - 1];
+    inner.chars().rev().take_while(|&c| c == '\\').count() % 2 == 0
 }
 
 /// Whether `input` is ready to run: no quote or parenthesis left open and no trailing `\`.
@@ -268,13 +228,12 @@ fn skip_line(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 /// assert!(!is_complete("find Place where (year = 2025"));
 /// ```
 pub fn is_complete(input: &str) -> bool {
-    let open = open_at_end(input);
-    open.quote.is_none() && open.parens == 0 && !input.trim_end().ends_with('\\')
+    !input.trim_end().ends_with('\\') && crate::query::is_complete(&join_lines(input))
 }
 
 /// Joins a multi-line input into what the parser reads, byte for byte the same length (so error
-/// spans still point into the typed text): each `\` + newline becomes two spaces, and newlines
-/// inside an open parenthesis become spaces.
+/// spans still point into the typed text): each `\` ending a line becomes a space, as does the
+/// newline after it.
 ///
 /// # Example
 /// ```
@@ -283,43 +242,34 @@ pub fn is_complete(input: &str) -> bool {
 /// assert_eq!(join_lines("stats\ndocs"), "stats\ndocs");
 /// ```
 pub fn join_lines(input: &str) -> String {
+    let toks = scan(input);
     let mut out = String::with_capacity(input.len());
-    let mut quote: Option<char> = None;
-    let mut parens = 0usize;
-    let mut chars = input.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' if chars.peek() == Some(&'\n') => {
-                chars.next();
-                out.push_str("  ");
-                continue;
-            }
-            '\\' if chars.peek() == Some(&'\r') => {
-                chars.next();
-                out.push_str("  ");
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
+    for (i, t) in toks.iter().enumerate() {
+        let text = &input[t.span.clone()];
+        let next_breaks = toks.get(i + 1).is_some_and(|n| {
+            n.kind == Kind::Space
+                && input[n.span.clone()]
+                    .trim_start_matches([' ', '\t', '\r'])
+                    .starts_with('\n')
+        });
+        let prev_was_backslash =
+            i > 0 && &input[toks[i - 1].span.clone()] == "\\" && t.kind == Kind::Space;
+        if text == "\\" && next_breaks {
+            out.push(' ');
+        } else if prev_was_backslash {
+            // Only the first line break after the backslash is joined.
+            let mut joined = false;
+            for c in text.chars() {
+                if !joined && matches!(c, '\n' | '\r') {
                     out.push(' ');
+                    joined |= c == '\n';
+                } else {
+                    out.push(c);
                 }
-                continue;
             }
-            '\n' if parens > 0 || quote.is_some() => {
-                out.push(' ');
-                continue;
-            }
-            _ => {}
+        } else {
+            out.push_str(text);
         }
-        match quote {
-            Some(q) if c == q => quote = None,
-            Some(_) => {}
-            None => match c {
-                '"' | '\'' => quote = Some(c),
-                '(' => parens += 1,
-                ')' => parens = parens.saturating_sub(1),
-                _ => {}
-            },
-        }
-        out.push(c);
     }
     out
 }
@@ -392,7 +342,10 @@ mod tests {
     fn completeness() {
         assert!(is_complete(""));
         assert!(is_complete("show \"a(\" -- (\""));
-        assert!(!is_complete("show 'a"));
+        assert!(!is_complete("show “a"));
+        assert!(is_complete("show “a\"”"));
+        assert!(!is_complete("show \"a\\\""));
+        assert!(is_complete("show \"a\\\\\""));
         assert!(!is_complete("find Place where (a\nor b"));
         assert!(is_complete("find Place where (a\nor b)"));
         assert!(is_complete("show #3 # comment ("));
@@ -401,6 +354,12 @@ mod tests {
     #[test]
     fn join_lines_keeps_byte_length() {
         let s = "find Place where (name ~ \"a\"\n or year = 2025)\nstats";
+        let j = join_lines(s);
+        assert_eq!(
+            j, s,
+            "newlines inside parentheses are the parser's business"
+        );
+        let s = "neighbors 浪潮 \\\r\n depth 2\nstats";
         let j = join_lines(s);
         assert_eq!(j.len(), s.len());
         assert_eq!(j.lines().count(), 2);

@@ -1,15 +1,13 @@
 //! Running a source text (a script file, a one-shot query, a REPL entry) statement by statement:
-//! parse, execute, print each result with `output`, write `dot … > FILE` diagrams, and report
+//! parse, execute, print each result with `output` (which also writes `dot … > FILE` diagrams), and report
 //! failures as `FILE:LINE:COL: message` with the line and a caret. Stops at the first failure
 //! unless asked to keep going. Shared by `zhitu run`, `zhitu query`, the REPL and `:load`.
 
 use std::io::Write;
 use std::time::Instant;
 
-use crate::output::{self, Format};
+use crate::output::{self, Format, RenderError};
 use crate::query::{self, GraphView, QueryError, Statement};
-
-use super::diagram;
 
 /// How statements are run and printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,14 +58,14 @@ pub fn run_source(
     for stmt in &statements {
         // Syntax errors before this statement come first, in source order.
         while let Some(e) = syntax.next_if(|e| e.span.start < stmt.span.start) {
-            writeln!(err, "{}", e.render(source, file))?;
+            put(err, &e.render(source, file))?;
             outcome.failed += 1;
         }
         let start = Instant::now();
         let result = match query::execute(graph, stmt) {
             Ok(r) => r,
             Err(e) => {
-                writeln!(err, "{}", e.render(source, file))?;
+                put(err, &e.render(source, file))?;
                 outcome.failed += 1;
                 if opts.keep_going {
                     continue;
@@ -75,23 +73,22 @@ pub fn run_source(
                 return Ok(outcome);
             }
         };
-        if let Some(path) = &result.export {
-            if let Err(message) = diagram::write(graph, &result, path) {
-                let (line, col) = line_col(source, stmt.span.start);
-                let at = file.map_or(format!("{line}:{col}"), |f| format!("{f}:{line}:{col}"));
-                writeln!(err, "{at}: {message}")?;
-                outcome.failed += 1;
-                if opts.keep_going {
-                    continue;
-                }
-                return Ok(outcome);
+        if outcome.ran > 0 && opts.format != Format::Json {
+            writeln!(out)?;
+        }
+        // A diagram that cannot be written (`dot … > FILE`) fails the statement, not the run.
+        if let Err(e) = output::write_result(graph, &result, opts.format, out) {
+            let Some(render) = e.get_ref().and_then(|i| i.downcast_ref::<RenderError>()) else {
+                return Err(e);
+            };
+            let (line, col) = line_col(source, stmt.span.start);
+            let at = file.map_or(format!("{line}:{col}"), |f| format!("{f}:{line}:{col}"));
+            writeln!(err, "{at}: {render}")?;
+            outcome.failed += 1;
+            if opts.keep_going {
+                continue;
             }
-            writeln!(err, "wrote {}", path.display())?;
-        } else {
-            if outcome.ran > 0 && opts.format != Format::Json {
-                writeln!(out)?;
-            }
-            output::write_result(graph, &result, opts.format, out)?;
+            return Ok(outcome);
         }
         outcome.ran += 1;
         if opts.timing {
@@ -100,10 +97,15 @@ pub fn run_source(
         out.flush()?;
     }
     for e in syntax {
-        writeln!(err, "{}", e.render(source, file))?;
+        put(err, &e.render(source, file))?;
         outcome.failed += 1;
     }
     Ok(outcome)
+}
+
+/// Writes `text`, ending it with exactly one newline.
+fn put(w: &mut dyn Write, text: &str) -> std::io::Result<()> {
+    writeln!(w, "{}", text.trim_end_matches('\n'))
 }
 
 /// `12.3 ms`, `1.20 s`.
@@ -134,7 +136,7 @@ fn parse(source: &str, keep_going: bool) -> (Vec<Statement>, Vec<QueryError>) {
                 let at = line_start(source, e.span.start.min(source.len()));
                 if keep_going {
                     errors.push(e.clone());
-                    let end = line_end(source, e.span.end.max(e.span.start).min(source.len()));
+                    let end = line_end(source, e.span.start.min(source.len()));
                     if !blank(&mut text, at, end) {
                         // The error points at blank text (say, the end): blank the last line
                         // that still has text before it.

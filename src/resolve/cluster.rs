@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{json, Value};
 
-use super::names::{company_base, normalise, place_base};
+use super::names::{company_base, normalise, place_base, trade_base};
 use super::votes::{majority, NameVotes};
 use super::{AliasRegistry, Entity};
 use crate::extract::DocExtraction;
@@ -252,6 +252,18 @@ fn join_short_forms(b: &mut Builder) {
         gs.sort_unstable();
         for &g in &gs[1..] {
             joins.push((gs[0], g, "company suffix"));
+        }
+    }
+    // 圣泉 ↔ 圣泉生物: a brand and its one longer form with a trade word.
+    let mut trades: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for base in companies.keys() {
+        if let Some(brand) = trade_base(base).filter(|b| companies.contains_key(*b)) {
+            trades.entry(brand).or_default().push(base);
+        }
+    }
+    for (brand, longer) in &trades {
+        if let [one] = longer.as_slice() {
+            joins.push((companies[*brand][0], companies[*one][0], "trade suffix"));
         }
     }
     for (bare, suffixed) in places.values() {

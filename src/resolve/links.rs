@@ -9,9 +9,9 @@ use crate::extract::{DocExtraction, Endpoint};
 use crate::ingest::Document;
 use crate::model::RelationType;
 
-/// Evidence kept per stated relation (beyond the first of each document).
+/// Evidence kept per stated relation (the edge's `docs` lists every document stating it).
 pub const MAX_EVIDENCE: usize = 5;
-/// Evidence kept per CO_OCCURS edge (beyond the first of each document).
+/// Evidence kept per CO_OCCURS edge.
 pub const MAX_COOCCURRENCE_EVIDENCE: usize = 3;
 /// The confidence of a co-occurrence: the weakest link.
 pub const COOCCURRENCE_CONFIDENCE: f32 = 0.3;
@@ -19,11 +19,42 @@ pub const COOCCURRENCE_CONFIDENCE: f32 = 0.3;
 /// Where a piece of evidence is, before its text is fetched: (document, sentence, start, end).
 type Spot = (usize, usize, usize, usize);
 
+/// One edge being gathered: only its first few spots are kept, and the documents as indices,
+/// so a build's transient memory stays proportional to its edges.
 #[derive(Default)]
 struct Acc {
     confidence: f32,
     weight: u32,
-    spots: BTreeSet<Spot>,
+    /// The smallest spots seen, sorted, at most `cap`.
+    kept: Vec<Spot>,
+    /// Documents stating it, in document order (documents are visited in order).
+    docs: Vec<u32>,
+}
+
+impl Acc {
+    /// Records a spot; returns false if it was already kept (the same statement twice).
+    fn add(&mut self, spot: Spot, cap: usize) -> bool {
+        if self.docs.last() != Some(&(spot.0 as u32)) {
+            self.docs.push(spot.0 as u32);
+        }
+        match self.kept.binary_search(&spot) {
+            Ok(_) => false,
+            Err(i) if i < cap => {
+                self.kept.insert(i, spot);
+                self.kept.truncate(cap);
+                true
+            }
+            Err(_) => true,
+        }
+    }
+}
+
+fn cap_of(class: u8) -> usize {
+    match class {
+        0 => MAX_EVIDENCE,
+        1 => 1,
+        _ => MAX_COOCCURRENCE_EVIDENCE,
+    }
 }
 
 /// Node ids of a build's entities, targets and documents, as [`links`] needs them.
@@ -44,7 +75,7 @@ pub(super) fn links(docs: &[Document], extractions: &[DocExtraction], ids: &Ids)
     let mut add = |class: u8, s: usize, r: RelationType, t: usize, spot: Spot, conf: f32| {
         let a = acc.entry((class, s, t, r)).or_default();
         a.confidence = a.confidence.max(conf);
-        if a.spots.insert(spot) || class != 0 {
+        if a.add(spot, cap_of(class)) || class != 0 {
             a.weight += 1;
         }
     };
@@ -105,40 +136,38 @@ pub(super) fn links(docs: &[Document], extractions: &[DocExtraction], ids: &Ids)
         }
     }
     acc.into_iter()
-        .map(|((class, source, target, relation), a)| {
-            let cap = match class {
-                0 => MAX_EVIDENCE,
-                1 => 1,
-                _ => MAX_COOCCURRENCE_EVIDENCE,
-            };
-            Link {
-                source,
-                relation,
-                target,
-                confidence: a.confidence,
-                weight: a.weight,
-                evidence: keep(&a.spots, cap)
-                    .map(|spot| evidence(docs, spot))
-                    .collect(),
-            }
+        .map(|((_, source, target, relation), a)| Link {
+            source,
+            relation,
+            target,
+            confidence: a.confidence,
+            weight: a.weight,
+            evidence: a
+                .kept
+                .iter()
+                .map(|&spot| evidence(docs, spot, relation != RelationType::Mentions))
+                .collect(),
+            docs: if a
+                .docs
+                .iter()
+                .all(|&d| a.kept.iter().any(|k| k.0 == d as usize))
+            {
+                Vec::new()
+            } else {
+                a.docs
+                    .iter()
+                    .filter_map(|&d| docs.get(d as usize).map(|x| x.id.clone()))
+                    .collect()
+            },
         })
         .collect()
 }
 
-/// The first `cap` spots, and the first spot of every other document (so an edge stays visible
-/// in each document that states it).
-fn keep(spots: &BTreeSet<Spot>, cap: usize) -> impl Iterator<Item = Spot> + '_ {
-    let mut last_doc = None;
-    spots.iter().enumerate().filter_map(move |(i, &spot)| {
-        let first_of_doc = last_doc != Some(spot.0);
-        last_doc = Some(spot.0);
-        (i < cap || first_of_doc).then_some(spot)
-    })
-}
-
-fn evidence(docs: &[Document], (d, sentence, start, end): Spot) -> Evidence {
+/// A piece of evidence; `with_text` copies the sentence (MENTIONS evidence points at the first
+/// mention without it: the document and sentence index find it).
+fn evidence(docs: &[Document], (d, sentence, start, end): Spot, with_text: bool) -> Evidence {
     let doc = docs.get(d);
-    let text = doc.and_then(|doc| {
+    let text = doc.filter(|_| with_text).and_then(|doc| {
         let s = doc.sentences.get(sentence)?;
         doc.text.get(s.span.clone()).map(str::to_string)
     });
@@ -155,21 +184,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn keep_caps_but_keeps_one_per_document() {
-        let spots: BTreeSet<Spot> = [
+    fn acc_keeps_the_smallest_spots_and_every_document() {
+        let mut a = Acc::default();
+        for spot in [
+            (0, 3, 0, 1),
             (0, 1, 0, 1),
             (0, 2, 0, 1),
-            (0, 3, 0, 1),
             (1, 1, 0, 1),
-            (1, 2, 0, 1),
             (2, 1, 0, 1),
-        ]
-        .into_iter()
-        .collect();
-        let kept: Vec<Spot> = keep(&spots, 2).collect();
-        assert_eq!(
-            kept,
-            vec![(0, 1, 0, 1), (0, 2, 0, 1), (1, 1, 0, 1), (2, 1, 0, 1)]
+        ] {
+            assert!(a.add(spot, 2));
+        }
+        assert_eq!(a.kept, vec![(0, 1, 0, 1), (0, 2, 0, 1)]);
+        assert_eq!(a.docs, vec![0, 1, 2]);
+        let mut b = Acc::default();
+        assert!(b.add((0, 1, 0, 1), 5));
+        assert!(
+            !b.add((0, 1, 0, 1), 5),
+            "the same statement twice counts once"
         );
     }
 }

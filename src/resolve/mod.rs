@@ -17,14 +17,15 @@ use indexmap::IndexMap;
 use serde_json::Value;
 
 pub use links::{MAX_COOCCURRENCE_EVIDENCE, MAX_EVIDENCE};
-pub use names::{company_base, normalise, place_base};
+pub use names::{company_base, normalise, place_base, trade_base};
 pub use registry::{AliasError, AliasRegistry};
 
 use crate::extract::{DocExtraction, TargetMention};
 use crate::ingest::Document;
 use crate::model::{EntityType, RelationType};
 
-/// Where an edge comes from: document, sentence, byte span, and the sentence text.
+/// Where an edge comes from: document, sentence, byte span, and the sentence text (left out of
+/// MENTIONS evidence, which points at a first mention).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Evidence {
     pub doc: String,
@@ -59,7 +60,11 @@ pub struct Link {
     pub confidence: f32,
     /// How often it was stated (CO_OCCURS: sentences in common).
     pub weight: u32,
+    /// The first few pieces of evidence (at most [`MAX_EVIDENCE`]).
     pub evidence: Vec<Evidence>,
+    /// Every document that states it, in document order, where the (capped) evidence leaves
+    /// some out; empty when the evidence names them all.
+    pub docs: Vec<String>,
 }
 
 /// The resolved contents of a build, ready for `graph`.
@@ -130,22 +135,13 @@ fn target_entity(t: &TargetMention, doc: &Document) -> Entity {
     );
     attrs.insert("text".into(), Value::from(t.text.clone()));
     Entity {
-        name: target_name(t),
+        name: t.display_name(),
         kind: EntityType::Target,
         aliases: Vec::new(),
         docs: vec![doc.id.clone()],
         years: t.year.or(doc.year).into_iter().collect(),
         attrs,
     }
-}
-
-/// A target's display name: metric, value and unit (`软件业营业收入6000亿元`).
-fn target_name(t: &TargetMention) -> String {
-    let value = match number(t.value) {
-        Value::Number(n) => n.to_string(),
-        _ => String::new(),
-    };
-    format!("{}{}{}", t.metric, value, t.unit)
 }
 
 /// A JSON number, written without a fraction when it has none (6000, not 6000.0).

@@ -44,6 +44,58 @@ const COMPANY_SUFFIXES: &[&str] = &[
     "实业",
 ];
 
+/// Words of trade that often follow an enterprise's brand (圣泉生物 for 圣泉). A brand joins its
+/// longer form only when it has exactly one (a group with several listed arms stays apart).
+const TRADE_SUFFIXES: &[&str] = &[
+    "科技",
+    "生物",
+    "医药",
+    "药业",
+    "制药",
+    "电子",
+    "信息",
+    "软件",
+    "智能",
+    "新能源",
+    "能源",
+    "汽车",
+    "电气",
+    "电器",
+    "机械",
+    "重工",
+    "装备",
+    "材料",
+    "化工",
+    "光电",
+    "通信",
+    "网络",
+    "数据",
+    "数字",
+    "环保",
+    "物流",
+    "钢铁",
+    "建设",
+    "建工",
+    "投资",
+    "发展",
+];
+
+/// An enterprise's brand: its bare name with one trade word dropped (圣泉生物 → 圣泉), if what is
+/// left keeps two characters.
+///
+/// # Example
+/// ```
+/// use zhitu::resolve::trade_base;
+/// assert_eq!(trade_base("某某生物"), Some("某某"));
+/// assert_eq!(trade_base("生物"), None);
+/// ```
+pub fn trade_base(base: &str) -> Option<&str> {
+    TRADE_SUFFIXES.iter().find_map(|s| {
+        base.strip_suffix(s)
+            .filter(|rest| rest.chars().count() >= MIN_BASE_CHARS)
+    })
+}
+
 /// Administrative suffixes a place name may carry or drop.
 const PLACE_SUFFIXES: &[char] = &['市', '省', '区', '县'];
 
@@ -58,7 +110,7 @@ const MIN_BASE_CHARS: usize = 2;
 /// use zhitu::resolve::company_base;
 /// assert_eq!(company_base("浪潮集团有限公司"), "浪潮");
 /// assert_eq!(company_base("浪潮"), "浪潮");
-/// assert_eq!(company_base("集团公司"), "集团公司");
+/// assert_eq!(company_base("某公司"), "某公司");
 /// ```
 pub fn company_base(name: &str) -> &str {
     let mut base = name;

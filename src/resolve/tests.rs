@@ -85,6 +85,25 @@ fn short_forms_merge_across_documents() {
 }
 
 #[test]
+fn a_brand_joins_its_one_trade_form() {
+    let a = doc(
+        "a.txt",
+        "甲乙生物和甲乙合作，丙丁软件、丙丁信息与丙丁并列。",
+    );
+    let exa = ex(vec![
+        mention(&a, "甲乙生物", Enterprise, 0),
+        mention(&a, "甲乙", Enterprise, 1),
+        mention(&a, "丙丁软件", Enterprise, 0),
+        mention(&a, "丙丁信息", Enterprise, 0),
+        mention(&a, "丙丁", Enterprise, 2),
+    ]);
+    let r = resolve(&[a], &[exa], &AliasRegistry::default());
+    let names: Vec<&str> = r.entities.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["甲乙生物", "丙丁软件", "丙丁信息", "丙丁", "a.txt"]);
+    assert_eq!(r.entities[0].aliases, ["甲乙"]);
+}
+
+#[test]
 fn an_ambiguous_place_short_form_is_left_alone() {
     let a = doc("a.txt", "丁林市和丁林省和丁林。");
     let exa = ex(vec![
@@ -216,7 +235,7 @@ fn targets_are_never_merged() {
     let r = resolve(&[a], &[exa], &AliasRegistry::default());
     let targets: Vec<&Entity> = r.entities.iter().filter(|e| e.kind == Target).collect();
     assert_eq!(targets.len(), 2);
-    assert_eq!(targets[0].name, "增加值10%");
+    assert_eq!(targets[0].name, "增加值 10% (2024)");
     assert_eq!(targets[0].attrs["value"], serde_json::json!(10));
     assert_eq!(targets[0].attrs["year"], serde_json::json!(2024));
 }
@@ -238,4 +257,37 @@ fn resolution_is_deterministic() {
     );
     let two = resolve(&[a], &[exa], &AliasRegistry::default());
     assert_eq!(one, two);
+}
+
+#[test]
+fn evidence_is_capped_but_every_document_is_listed() {
+    let docs: Vec<Document> = (0..7)
+        .map(|i| doc(&format!("{i}.txt"), "寅卯集团落户辰巳市。"))
+        .collect();
+    let exs: Vec<DocExtraction> = docs
+        .iter()
+        .map(|d| {
+            let mut e = ex(vec![
+                mention(d, "寅卯集团", Enterprise, 0),
+                mention(d, "辰巳市", Place, 0),
+            ]);
+            e.relations.push(RelationMention {
+                source: Endpoint::Mention(0),
+                relation: RelationType::LocatedIn,
+                target: Endpoint::Mention(1),
+                sentence: 0,
+                span: 0..10,
+                confidence: 0.7,
+            });
+            e
+        })
+        .collect();
+    let r = resolve(&docs, &exs, &AliasRegistry::default());
+    let located = &r.links[0];
+    assert_eq!(located.relation, RelationType::LocatedIn);
+    assert_eq!((located.weight, located.evidence.len()), (7, MAX_EVIDENCE));
+    assert_eq!(located.docs.len(), 7);
+    let g = crate::graph::KnowledgeGraph::from_resolved(r, Vec::new());
+    let e = g.edge(crate::graph::EdgeId(0)).unwrap();
+    assert_eq!(e.attrs["docs"].as_array().map(Vec::len), Some(7));
 }

@@ -106,7 +106,7 @@ pub fn parse_dict(text: &str) -> Result<Vec<DictEntry>, DictError> {
 /// ```
 /// use zhitu::model::EntityType;
 /// use zhitu::segment::dict::parse_user_dict;
-/// let w = parse_user_dict("浪潮集团 Enterprise\n智慧泉城 政策 5000\n比亚迪\n").unwrap();
+/// let w = parse_user_dict("星海集团 Enterprise\n智慧云州 政策 5000\n云帆\n").unwrap();
 /// assert_eq!(w[0].entity_type, Some(EntityType::Enterprise));
 /// assert_eq!((w[1].entity_type, w[1].freq), (Some(EntityType::Policy), Some(5000)));
 /// assert_eq!(w[2].entity_type, None);
@@ -200,7 +200,7 @@ mod tests {
 
     #[test]
     fn user_dict_errors_name_the_line() {
-        let e = parse_user_dict("# 注释\n浪潮集团 企业\n\n比亚迪 Company\n").unwrap_err();
+        let e = parse_user_dict("# 注释\n星海集团 企业\n\n云帆 Company\n").unwrap_err();
         assert_eq!(e.line, 4);
         assert_eq!(
             e.to_string(),

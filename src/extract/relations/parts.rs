@@ -26,7 +26,7 @@ pub(crate) fn run(ctx: &mut Ctx) {
     named_after_project(ctx);
 }
 
-/// `某某港主城港区` ⊃ `某某港`, `某某产业园二期` ⊃ `某某产业园`: a project named as a part of another
+/// `某某港北岸港区` ⊃ `某某港`, `某某产业园二期` ⊃ `某某产业园`: a project named as a part of another
 /// project the document names.
 fn named_after_project(ctx: &mut Ctx) {
     let distinct = ctx.distinct();
