@@ -1,7 +1,7 @@
 //! The fast path for loading the files zhitu itself writes ([`KnowledgeGraph::write_json`]: one
 //! node or edge a line, node ids dense and in order). The file is read in blocks, so memory is a
-//! block plus the graph; each block's lines are parsed on every core (rayon), with the same
-//! node and edge parsers as the general loader, then added in order. Anything else (another
+//! block or two plus the graph; each block's lines are parsed on every core (rayon), with the
+//! same node and edge parsers as the general loader, while the block before is added in order. Anything else (another
 //! layout, sparse ids, an edge naming a missing node, malformed JSON, an unreadable file) gives
 //! `None`, and the caller runs the general loader, which reports errors with line and column.
 
@@ -59,6 +59,7 @@ fn load_in_blocks(path: &Path, block: usize) -> Option<KnowledgeGraph> {
     let mut section = Section::Head;
     let mut buf: Vec<u8> = Vec::with_capacity(block + (1 << 16));
     let mut eof = false;
+    let mut pending: Vec<Option<Parsed>> = Vec::new();
     while !eof {
         // Fill the block up, keeping the unfinished line carried over.
         let start = buf.len();
@@ -88,39 +89,57 @@ fn load_in_blocks(path: &Path, block: usize) -> Option<KnowledgeGraph> {
                 section = step(&mut g, section, line, &mut tasks)?;
             }
         }
-        let parsed: Vec<Option<Parsed>> = tasks
-            .par_iter()
-            .with_min_len(1024)
-            .map(|t| match t {
-                Task::Node(s) => serde_json::from_slice(s).ok().map(Parsed::Node),
-                Task::Edge(s) => serde_json::from_slice(s).ok().map(Parsed::Edge),
-            })
-            .collect();
-        for p in parsed {
-            match p? {
-                Parsed::Node(RawNode(key, node)) => {
-                    if key != IdKey::Int(g.node_count() as i64) {
-                        return None;
-                    }
-                    g.add_node(node);
-                }
-                Parsed::Edge(RawEdge(s, t, edge)) => {
-                    let n = g.node_count() as i64;
-                    let id = |k: &IdKey| match *k {
-                        IdKey::Int(i) if (0..n).contains(&i) => Some(NodeId(i as u32)),
-                        _ => None,
-                    };
-                    g.add_edge(id(&s)?, id(&t)?, edge);
-                }
-            }
-        }
+        // This block parses on the pool while the one before is added to the graph.
+        let (parsed, added) = rayon::join(
+            || parse(&tasks),
+            || add(&mut g, std::mem::take(&mut pending)),
+        );
+        added?;
+        pending = parsed;
+        drop(tasks);
         buf.drain(..end);
     }
+    add(&mut g, pending)?;
     if section != Section::Done {
         return None;
     }
     g.adjacency();
     Some(g)
+}
+
+/// Parses a block's elements, on every core.
+fn parse(tasks: &[Task]) -> Vec<Option<Parsed>> {
+    tasks
+        .par_iter()
+        .with_min_len(1024)
+        .map(|t| match t {
+            Task::Node(s) => serde_json::from_slice(s).ok().map(Parsed::Node),
+            Task::Edge(s) => serde_json::from_slice(s).ok().map(Parsed::Edge),
+        })
+        .collect()
+}
+
+/// Adds parsed elements in order; `None` when one failed to parse or breaks the layout.
+fn add(g: &mut KnowledgeGraph, parsed: Vec<Option<Parsed>>) -> Option<()> {
+    for p in parsed {
+        match p? {
+            Parsed::Node(RawNode(key, node)) => {
+                if key != IdKey::Int(g.node_count() as i64) {
+                    return None;
+                }
+                g.add_node(node);
+            }
+            Parsed::Edge(RawEdge(s, t, edge)) => {
+                let n = g.node_count() as i64;
+                let id = |k: &IdKey| match *k {
+                    IdKey::Int(i) if (0..n).contains(&i) => Some(NodeId(i as u32)),
+                    _ => None,
+                };
+                g.add_edge(id(&s)?, id(&t)?, edge);
+            }
+        }
+    }
+    Some(())
 }
 
 /// Reads one trimmed line in `section`: an element becomes a task, a structural line moves on.
