@@ -192,6 +192,10 @@ impl KnowledgeGraph {
     /// # Complexity
     /// Linear in the file's size; the file is streamed, so memory is the graph's alone.
     pub fn load(path: &Path) -> Result<KnowledgeGraph, GraphError> {
+        // zhitu's own layout, parsed on every core, first.
+        if let Some(g) = super::lines::load(path) {
+            return Ok(g);
+        }
         let read_err = |source| GraphError::Read {
             path: path.to_path_buf(),
             source,
@@ -369,7 +373,7 @@ fn char_column(bytes: &[u8], line: usize, column: usize) -> usize {
 
 /// A node id as written: zhitu writes integers; networkx may write any JSON value.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum IdKey {
+pub(super) enum IdKey {
     Int(i64),
     Other(String),
 }
@@ -580,10 +584,10 @@ impl<'de> Visitor<'de> for Edges<'_> {
 }
 
 /// One node: its id and contents.
-struct RawNode(IdKey, Node);
+pub(super) struct RawNode(pub(super) IdKey, pub(super) Node);
 
 /// One edge: its ends and contents.
-struct RawEdge(IdKey, IdKey, Edge);
+pub(super) struct RawEdge(pub(super) IdKey, pub(super) IdKey, pub(super) Edge);
 
 /// Node and edge keys zhitu knows; anything else becomes an attribute.
 enum Key {

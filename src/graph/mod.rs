@@ -3,7 +3,9 @@
 //! nodes; it loads and saves node-link JSON (atomically, [`io`]) and reports stats and schema
 //! ([`stats`]). Never formats output, never parses queries.
 
+pub mod adjacency;
 mod io;
+mod lines;
 pub mod stats;
 pub mod synth;
 
@@ -13,6 +15,7 @@ use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use serde::{Deserialize, Serialize};
 
+pub use adjacency::{Adjacency, Slot};
 pub use io::{GraphError, FORMAT};
 pub use stats::{GraphStats, SchemaRow};
 
@@ -77,6 +80,8 @@ pub struct KnowledgeGraph {
     /// Name or alias → nodes with it.
     names: IndexMap<String, Ids>,
     documents: Vec<DocumentMeta>,
+    /// The compact adjacency traversals use: built on first use, dropped by any mutation.
+    adjacency: std::sync::OnceLock<Adjacency>,
 }
 
 impl KnowledgeGraph {
@@ -125,6 +130,7 @@ impl KnowledgeGraph {
         let keys: Vec<String> = std::iter::once(node.name.clone())
             .chain(node.aliases.iter().cloned())
             .collect();
+        self.adjacency.take();
         let id = NodeId(self.graph.add_node(node).index() as u32);
         for k in keys {
             match self.names.entry(k) {
@@ -139,7 +145,14 @@ impl KnowledgeGraph {
 
     /// Adds an edge.
     pub fn add_edge(&mut self, source: NodeId, target: NodeId, edge: Edge) -> EdgeId {
+        self.adjacency.take();
         EdgeId(self.graph.add_edge(ni(source), ni(target), edge).index() as u32)
+    }
+
+    /// The compact adjacency (edges grouped by node, both ways): built on first use, in
+    /// O(nodes + edges), and kept until the graph changes.
+    pub fn adjacency(&self) -> &Adjacency {
+        self.adjacency.get_or_init(|| Adjacency::build(&self.graph))
     }
 
     pub fn node_count(&self) -> usize {

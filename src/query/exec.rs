@@ -2,15 +2,16 @@
 //! the [`GraphView`] trait only. Traversals live in `traverse`, `find`'s conditions in `filter`,
 //! the whole-graph statements in `catalog`.
 
-use std::collections::BTreeSet;
+use std::borrow::Cow;
 
 use super::ast::Direction;
 use super::plan::{Plan, Planned, RelSet};
 use super::traverse::{neighbourhood, shortest_paths, Hop, IdMap, MAX_PATHS};
 use super::view::GraphView;
 use super::{catalog, filter, QueryOutput, Subgraph, Value};
+use crate::graph::adjacency::key_kind;
 use crate::graph::{Dir, Edge, EdgeId, NodeId};
-use crate::model::EntityType;
+use crate::model::{EntityType, RelationType};
 
 /// How many edges `show` lists with their evidence.
 const SHOW_EDGES: usize = 20;
@@ -61,18 +62,31 @@ fn name(g: &dyn GraphView, id: NodeId) -> String {
         .map_or_else(|| format!("#{}", id.0), |n| n.name.clone())
 }
 
+/// A node's name, borrowed (`#id` for an unknown node).
+fn name_of(g: &dyn GraphView, id: NodeId) -> Cow<'_, str> {
+    g.node(id).map_or_else(
+        || Cow::Owned(format!("#{}", id.0)),
+        |n| Cow::Borrowed(n.name.as_str()),
+    )
+}
+
 fn int(n: usize) -> Value {
     Value::Int(i64::try_from(n).unwrap_or(i64::MAX))
 }
 
 /// `-[REL]->` when the edge is followed from source to target, `<-[REL]-` against it.
 fn arrow(edge: Option<&Edge>, forward: bool) -> String {
-    let r = edge.map_or("?", |e| e.relation.as_str());
-    if forward {
-        format!("-[{r}]->")
-    } else {
-        format!("<-[{r}]-")
-    }
+    arrow_of(edge.map(|e| e.relation), forward)
+}
+
+/// [`arrow`] from the relation alone.
+fn arrow_of(relation: Option<RelationType>, forward: bool) -> String {
+    let r = relation.map_or("?", RelationType::as_str);
+    let mut s = String::with_capacity(r.len() + 5);
+    s.push_str(if forward { "-[" } else { "<-[" });
+    s.push_str(r);
+    s.push_str(if forward { "]->" } else { "]-" });
+    s
 }
 
 /// The first piece of an edge's evidence: its sentence, else `doc#sentence`; `(+N)` for more.
@@ -160,7 +174,7 @@ fn show(g: &dyn GraphView, id: NodeId) -> QueryOutput {
         });
     }
     row("degree", int(degree));
-    edges.sort_by_key(|&(e, other, fwd)| {
+    edges.sort_by_cached_key(|&(e, other, fwd)| {
         let rel = g.edge(e).map(|x| x.relation);
         (rel, !fwd, name(g, other), e)
     });
@@ -194,17 +208,15 @@ fn subgraph(
     edges: impl IntoIterator<Item = EdgeId>,
     focus: Vec<NodeId>,
 ) -> Subgraph {
+    let mut nodes: Vec<NodeId> = nodes.into_iter().collect();
+    nodes.sort_unstable();
+    nodes.dedup();
+    let mut edges: Vec<EdgeId> = edges.into_iter().collect();
+    edges.sort_unstable();
+    edges.dedup();
     Subgraph {
-        nodes: nodes
-            .into_iter()
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .collect(),
-        edges: edges
-            .into_iter()
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .collect(),
+        nodes,
+        edges,
         focus,
     }
 }
@@ -218,50 +230,48 @@ fn neighbors(
 ) -> QueryOutput {
     let mut out = table("neighbors", &["depth", "from", "relation", "node", "type"]);
     let mut keep = vec![false; n.reached.len()];
-    let mut index = IdMap::<NodeId, usize>::default();
-    for (i, r) in n.reached.iter().enumerate() {
-        index.insert(r.node, i);
+    if let Some(first) = keep.first_mut() {
+        *first = true;
     }
-    keep[0] = true;
-    let mut rows: Vec<usize> = Vec::new();
+    // Rows by depth, type, name and id: the order key settles most comparisons without
+    // touching a node; names are compared only where keys tie.
+    let mut rows: Vec<(u128, usize)> = Vec::with_capacity(n.reached.len());
     for (i, r) in n.reached.iter().enumerate() {
         if !r.matched {
             continue;
         }
-        rows.push(i);
+        rows.push((u128::from(r.depth) << 64 | u128::from(r.key), i));
         let mut j = i;
         while !keep[j] {
             keep[j] = true;
-            j = index.get(&n.reached[j].from).copied().unwrap_or(0);
+            j = n.reached[j].parent as usize;
         }
     }
-    rows.sort_by_key(|&i| {
-        let r = &n.reached[i];
-        let kind = g.node(r.node).map_or(EntityType::Unknown, |x| x.kind);
-        (r.depth, kind, name(g, r.node), r.node)
+    let node = |i: usize| n.reached[i].node;
+    rows.sort_unstable_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then_with(|| name_of(g, node(a.1)).cmp(&name_of(g, node(b.1))))
+            .then(node(a.1).cmp(&node(b.1)))
     });
-    for &i in &rows {
+    out.rows.reserve(rows.len());
+    for &(_, i) in &rows {
         let r = &n.reached[i];
+        let kind = key_kind(r.key);
         out.rows.push(vec![
             Value::Int(i64::from(r.depth)),
             Value::Node(r.from),
-            Value::Str(arrow(r.edge.and_then(|e| g.edge(e)), r.forward)),
+            Value::Str(arrow_of(r.relation, r.forward)),
             Value::Node(r.node),
-            Value::Str(
-                g.node(r.node)
-                    .map_or("Unknown", |x| x.kind.as_str())
-                    .to_string(),
-            ),
+            Value::Str(kind.as_str().to_string()),
         ]);
     }
     if n.truncated {
         out.title = Some(format!("the first {limit} nodes (limit {limit})"));
     }
-    let kept = |id: &NodeId| index.get(id).is_some_and(|&i| keep[i]);
     let edges = n
         .edges
         .iter()
-        .filter(|(_, a, b)| kept(a) && kept(b))
+        .filter(|&&(_, a, b)| keep[a as usize] && keep[b as usize])
         .map(|x| x.0);
     let nodes = n
         .reached

@@ -3,13 +3,16 @@
 //! are hash maps keyed by node id with a cheap hasher; nothing is allocated per visited node
 //! beyond its map entry.
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::ast::Direction;
 use super::plan::{RelSet, TypeSet};
 use super::view::GraphView;
-use crate::graph::{Dir, Edge, EdgeId, NodeId};
+use crate::graph::adjacency::order_key;
+use crate::graph::{Dir, Edge, EdgeId, NodeId, Slot};
+use crate::model::RelationType;
 
 /// How many paths `path … all` lists at most.
 pub const MAX_PATHS: usize = 100;
@@ -34,20 +37,31 @@ impl Hasher for IdHasher {
 
 pub type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
 
-/// Visits the edges at `id` that `dir` and `rels` allow: `f(edge, other end, followed forward)`.
+/// Visits the edges at `id` that `dir` and `rels` allow: `f(slot, followed forward)`. Reads the
+/// graph's compact adjacency when it keeps one, else its edges.
 fn each_edge(
     g: &dyn GraphView,
     id: NodeId,
     dir: Direction,
     rels: RelSet,
-    f: &mut dyn FnMut(EdgeId, NodeId, bool),
+    mut f: impl FnMut(Slot, bool),
 ) {
-    let mut go = |d: Dir| {
-        g.visit_edges(id, d, &mut |e: EdgeId, other: NodeId, edge: &Edge| {
-            if rels.contains(edge.relation) {
-                f(e, other, d == Dir::Out);
+    let mut go = |d: Dir| match g.adjacent(id, d) {
+        Some(slots) => {
+            for &s in slots {
+                if rels.contains(s.relation) {
+                    f(s, d == Dir::Out);
+                }
             }
-        })
+        }
+        None => g.visit_edges(id, d, &mut |edge: EdgeId, node: NodeId, e: &Edge| {
+            if rels.contains(e.relation) {
+                let key = g
+                    .node(node)
+                    .map_or(u64::MAX, |n| order_key(n.kind, &n.name));
+                f(Slot::new(node, edge, e.relation, key), d == Dir::Out);
+            }
+        }),
     };
     if dir != Direction::In {
         go(Dir::Out);
@@ -57,14 +71,37 @@ fn each_edge(
     }
 }
 
-/// One node a neighbourhood reached: its depth and the edge it was first reached by.
+/// Reads the start of each node's edges before a layer is walked: the reads do not depend on
+/// each other, so their cache misses overlap, where walking the nodes one by one would wait for
+/// each miss in turn.
+fn touch(g: &dyn GraphView, nodes: impl Iterator<Item = NodeId>, dir: Direction) {
+    let d = if dir == Direction::In {
+        Dir::In
+    } else {
+        Dir::Out
+    };
+    let mut acc = 0u32;
+    for u in nodes {
+        if let Some(s) = g.adjacent(u, d).and_then(<[Slot]>::first) {
+            acc ^= s.node.0;
+        }
+    }
+    std::hint::black_box(acc);
+}
+
+/// One node a neighbourhood reached: its depth and how it was first reached.
 #[derive(Debug, Clone, Copy)]
 pub struct Reach {
     pub node: NodeId,
     pub depth: u32,
     pub from: NodeId,
-    pub edge: Option<EdgeId>,
-    /// Whether `edge` goes from `from` to `node`.
+    /// `from`'s position in [`Neighbourhood::reached`].
+    pub parent: u32,
+    /// The relation of the edge it was first reached by.
+    pub relation: Option<RelationType>,
+    /// The node's order key (type, then the start of its name).
+    pub key: u64,
+    /// Whether that edge goes from `from` to `node`.
     pub forward: bool,
     pub matched: bool,
 }
@@ -73,7 +110,9 @@ pub struct Reach {
 #[derive(Debug, Default)]
 pub struct Neighbourhood {
     pub reached: Vec<Reach>,
-    pub edges: Vec<(EdgeId, NodeId, NodeId)>,
+    /// The edges between them: (edge, position of one end in `reached`, of the other), in
+    /// edge order.
+    pub edges: Vec<(EdgeId, u32, u32)>,
     /// Whether the limit cut the search short.
     pub truncated: bool,
 }
@@ -93,36 +132,51 @@ pub fn neighbourhood(
     limit: usize,
 ) -> Neighbourhood {
     let mut out = Neighbourhood::default();
-    let mut index: IdMap<NodeId, usize> = IdMap::default();
+    // Sized for a typical neighbourhood, so small searches never regrow their tables.
+    let mut index: IdMap<NodeId, u32> = IdMap::with_capacity_and_hasher(256, Default::default());
+    out.reached.reserve(256);
+    out.edges.reserve(256);
     index.insert(start, 0);
     out.reached.push(Reach {
         node: start,
         depth: 0,
         from: start,
-        edge: None,
+        parent: 0,
+        relation: None,
+        key: 0,
         forward: true,
         matched: false,
     });
+    let any_type = types == TypeSet::any();
     let (mut lo, mut matched) = (0, 0);
     for d in 0..depth {
         let hi = out.reached.len();
+        touch(g, out.reached[lo..hi].iter().map(|r| r.node), dir);
         for i in lo..hi {
             let u = out.reached[i].node;
-            each_edge(g, u, dir, rels, &mut |e, v, forward| {
+            each_edge(g, u, dir, rels, |s, forward| {
                 if out.truncated {
                     return;
                 }
-                out.edges.push((e, u, v));
-                if index.contains_key(&v) {
-                    return;
-                }
-                let is_match = g.node(v).is_some_and(|n| types.contains(n.kind));
-                index.insert(v, out.reached.len());
+                let v = s.node;
+                let at = out.reached.len() as u32;
+                let slot = match index.entry(v) {
+                    Entry::Occupied(seen) => {
+                        out.edges.push((s.edge, i as u32, *seen.get()));
+                        return;
+                    }
+                    Entry::Vacant(slot) => slot,
+                };
+                slot.insert(at);
+                out.edges.push((s.edge, i as u32, at));
+                let is_match = any_type || types.contains(s.kind());
                 out.reached.push(Reach {
                     node: v,
                     depth: d + 1,
                     from: u,
-                    edge: Some(e),
+                    parent: i as u32,
+                    relation: Some(s.relation),
+                    key: s.key(),
                     forward,
                     matched: is_match,
                 });
@@ -142,7 +196,7 @@ pub fn neighbourhood(
         }
         lo = hi;
     }
-    out.edges.sort_by_key(|(e, _, _)| *e);
+    out.edges.sort_unstable_by_key(|(e, _, _)| *e);
     out.edges.dedup_by_key(|(e, _, _)| *e);
     out
 }
@@ -249,7 +303,7 @@ struct Side {
 
 impl Side {
     fn new(start: NodeId, dir: Direction) -> Self {
-        let mut seen = IdMap::default();
+        let mut seen = IdMap::with_capacity_and_hasher(1024, Default::default());
         seen.insert(start, (0, None));
         Side {
             dir,
@@ -272,20 +326,22 @@ impl Side {
         let frontier = std::mem::take(&mut self.frontier);
         let d = self.depth + 1;
         let mut next = Vec::new();
+        touch(g, frontier.iter().copied(), self.dir);
         for &u in &frontier {
-            each_edge(g, u, self.dir, rels, &mut |e, v, _| {
+            each_edge(g, u, self.dir, rels, |s, _| {
                 if !all && !meets.is_empty() {
                     return;
                 }
-                match self.seen.get(&v) {
-                    None => {
-                        self.seen.insert(v, (d, Some((e, u))));
+                let (v, e) = (s.node, s.edge);
+                match self.seen.entry(v) {
+                    Entry::Vacant(slot) => {
+                        slot.insert((d, Some((e, u))));
                         next.push(v);
                         if other.seen.contains_key(&v) {
                             meets.push(v);
                         }
                     }
-                    Some(&(dv, _)) if all && dv == d => {
+                    Entry::Occupied(seen) if all && seen.get().0 == d => {
                         self.extra.entry(v).or_default().push((e, u));
                     }
                     _ => {}
@@ -389,10 +445,10 @@ mod tests {
             let mut next = Vec::new();
             for &u in &frontier {
                 let cu = seen[&u].1;
-                each_edge(g, u, dir, rels, &mut |_, v, _| match seen.get_mut(&v) {
+                each_edge(g, u, dir, rels, |s, _| match seen.get_mut(&s.node) {
                     None => {
-                        seen.insert(v, (d, cu));
-                        next.push(v);
+                        seen.insert(s.node, (d, cu));
+                        next.push(s.node);
                     }
                     Some((dv, c)) if *dv == d => *c += cu,
                     _ => {}

@@ -1,6 +1,6 @@
 //! The narrow graph trait queries run on, so execution never touches petgraph.
 
-use crate::graph::{Dir, DocumentMeta, Edge, EdgeId, KnowledgeGraph, Node, NodeId};
+use crate::graph::{Dir, DocumentMeta, Edge, EdgeId, KnowledgeGraph, Node, NodeId, Slot};
 
 /// What query execution needs of a graph.
 pub trait GraphView {
@@ -29,6 +29,12 @@ pub trait GraphView {
                 f(e, n, edge);
             }
         }
+    }
+    /// The edges at `id` in direction `dir` as packed slots (with each neighbour's type and
+    /// name order), in `edges_at`'s order, when the graph keeps a compact adjacency: traversals
+    /// then touch no edge or node record. `None` otherwise.
+    fn adjacent(&self, _id: NodeId, _dir: Dir) -> Option<&[Slot]> {
+        None
     }
 }
 
@@ -75,5 +81,8 @@ impl GraphView for KnowledgeGraph {
         for (e, n, edge) in KnowledgeGraph::edges_at(self, id, dir) {
             f(e, n, edge);
         }
+    }
+    fn adjacent(&self, id: NodeId, dir: Dir) -> Option<&[Slot]> {
+        Some(self.adjacency().edges(id, dir))
     }
 }
