@@ -71,6 +71,7 @@ pub fn value_json(graph: &dyn GraphView, v: &Value) -> Json {
         Value::Int(i) => Json::from(*i),
         Value::Float(f) => Json::from(*f),
         Value::Str(s) => Json::from(s.as_str()),
+        Value::Label(s) => Json::from(*s),
         Value::Node(id) => node_json(graph, *id),
         Value::List(items) => Json::Array(items.iter().map(|v| value_json(graph, v)).collect()),
     }

@@ -31,6 +31,7 @@ pub fn cell_text(graph: &dyn GraphView, value: &Value) -> String {
         Value::Int(i) => i.to_string(),
         Value::Float(f) => float_text(*f),
         Value::Str(s) => s.clone(),
+        Value::Label(s) => (*s).to_string(),
         Value::Node(id) => match graph.node(*id) {
             Some(n) => n.name.clone(),
             None => format!("#{}", id.0),
@@ -51,6 +52,7 @@ fn is_chinese_item(v: &Value) -> bool {
     match v {
         Value::Node(_) => true,
         Value::Str(s) => s.chars().any(is_wide),
+        Value::Label(s) => s.chars().any(is_wide),
         _ => false,
     }
 }

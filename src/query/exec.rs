@@ -75,18 +75,49 @@ fn int(n: usize) -> Value {
 }
 
 /// `-[REL]->` when the edge is followed from source to target, `<-[REL]-` against it.
-fn arrow(edge: Option<&Edge>, forward: bool) -> String {
+fn arrow(edge: Option<&Edge>, forward: bool) -> &'static str {
     arrow_of(edge.map(|e| e.relation), forward)
 }
 
 /// [`arrow`] from the relation alone.
-fn arrow_of(relation: Option<RelationType>, forward: bool) -> String {
-    let r = relation.map_or("?", RelationType::as_str);
-    let mut s = String::with_capacity(r.len() + 5);
-    s.push_str(if forward { "-[" } else { "<-[" });
-    s.push_str(r);
-    s.push_str(if forward { "]->" } else { "]-" });
-    s
+fn arrow_of(relation: Option<RelationType>, forward: bool) -> &'static str {
+    // In the order of `RelationType::ALL`.
+    const FORWARD: [&str; 12] = [
+        "-[LOCATED_IN]->",
+        "-[IN_INDUSTRY]->",
+        "-[DEVELOPS]->",
+        "-[PARTNERS_WITH]->",
+        "-[WORKS_FOR]->",
+        "-[PART_OF]->",
+        "-[SETS_TARGET]->",
+        "-[MEASURES]->",
+        "-[RESPONSIBLE_FOR]->",
+        "-[MENTIONS]->",
+        "-[CO_OCCURS]->",
+        "-[RELATED]->",
+    ];
+    const BACKWARD: [&str; 12] = [
+        "<-[LOCATED_IN]-",
+        "<-[IN_INDUSTRY]-",
+        "<-[DEVELOPS]-",
+        "<-[PARTNERS_WITH]-",
+        "<-[WORKS_FOR]-",
+        "<-[PART_OF]-",
+        "<-[SETS_TARGET]-",
+        "<-[MEASURES]-",
+        "<-[RESPONSIBLE_FOR]-",
+        "<-[MENTIONS]-",
+        "<-[CO_OCCURS]-",
+        "<-[RELATED]-",
+    ];
+    let Some(i) = relation.and_then(|r| RelationType::ALL.iter().position(|x| *x == r)) else {
+        return if forward { "-[?]->" } else { "<-[?]-" };
+    };
+    if forward {
+        FORWARD[i]
+    } else {
+        BACKWARD[i]
+    }
 }
 
 /// The first piece of an edge's evidence: its sentence, else `doc#sentence`; `(+N)` for more.
@@ -260,9 +291,9 @@ fn neighbors(
         out.rows.push(vec![
             Value::Int(i64::from(r.depth)),
             Value::Node(r.from),
-            Value::Str(arrow_of(r.relation, r.forward)),
+            Value::Label(arrow_of(r.relation, r.forward)),
             Value::Node(r.node),
-            Value::Str(kind.as_str().to_string()),
+            Value::Label(kind.as_str()),
         ]);
     }
     if n.truncated {
@@ -320,7 +351,7 @@ fn path(
             row.extend([
                 int(h + 1),
                 Value::Node(a),
-                Value::Str(arrow(e, forward)),
+                Value::Label(arrow(e, forward)),
                 Value::Node(b),
                 evidence_cell(e),
             ]);

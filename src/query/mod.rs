@@ -47,6 +47,8 @@ pub enum Value {
     Int(i64),
     Float(f64),
     Str(String),
+    /// A fixed text (a type or relation name, an arrow): no allocation per row.
+    Label(&'static str),
     /// A node: formatted by `output` with its name (and type where useful).
     Node(NodeId),
     List(Vec<Value>),
