@@ -47,21 +47,40 @@ pub fn build(
             Err(e) => rayon::iter::Either::Right(e),
         });
     unique_ids(&mut docs);
-    let extractions: Vec<DocExtraction> = docs
-        .par_iter()
-        .map(|d| {
-            let ex = extract::extract(d, seg, &options.lexicon);
-            progress();
-            ex
-        })
-        .collect();
-    let resolved = resolve::resolve(&docs, &extractions, &options.aliases);
-    // Texts and extractions are done with: freed before the graph is built, so it reuses them.
-    drop(extractions);
+    for d in &mut docs {
+        // Held until resolution fetches evidence: no slack.
+        d.text.shrink_to_fit();
+        d.sentences.shrink_to_fit();
+    }
+    // In rounds of a few documents per thread: each round's extractions are copied by this
+    // thread and the workers' originals freed, so what resolution holds sits in one place and
+    // the workers' memory is reused round after round instead of piling up.
+    let round = 4 * rayon::current_num_threads().max(1);
+    let mut extractions: Vec<DocExtraction> = Vec::with_capacity(docs.len());
+    for chunk in docs.chunks(round) {
+        let done: Vec<DocExtraction> = chunk
+            .par_iter()
+            .map(|d| {
+                let ex = extract::extract(d, seg, &options.lexicon);
+                progress();
+                ex
+            })
+            .collect();
+        extractions.extend(done.iter().map(compact_copy));
+    }
+    // Extractions are consumed (freed as their targets become nodes); texts are freed before
+    // the graph is built, so it reuses them.
     let metas = docs.iter().map(meta).collect();
-    drop(docs);
+    let resolved = resolve::resolve_owned(docs, extractions, &options.aliases);
     let graph = KnowledgeGraph::from_resolved(resolved, metas);
     Build { graph, skipped }
+}
+
+/// A copy of an extraction made by the calling thread, its vectors without slack: extractions
+/// are all held until resolution, so slack would add up over a build.
+fn compact_copy(ex: &DocExtraction) -> DocExtraction {
+    // `clone` allocates exactly the length of each vector.
+    ex.clone()
 }
 
 /// Resolves extracted documents into their graph.

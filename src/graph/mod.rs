@@ -91,6 +91,11 @@ impl KnowledgeGraph {
             documents,
             ..Default::default()
         };
+        // Exact room up front: a doubling vector of a large build's edges would briefly hold
+        // two copies of them, which sets the build's peak memory.
+        g.graph.reserve_exact_nodes(resolved.entities.len());
+        g.graph.reserve_exact_edges(resolved.links.len());
+        g.names.reserve(resolved.entities.len());
         for e in resolved.entities {
             g.add_node(Node {
                 name: e.name,

@@ -126,7 +126,7 @@ fn evidence_cell(edge: Option<&Edge>) -> Value {
         return Value::Null;
     };
     let mut s = match &first.text {
-        Some(t) => t.clone(),
+        Some(t) => t.to_string(),
         None => format!("{}#{}", first.doc, first.sentence),
     };
     let more = edge.map_or(0, |e| e.evidence.len() - 1);
@@ -505,7 +505,9 @@ fn evidence(g: &dyn GraphView, a: NodeId, b: NodeId) -> QueryOutput {
                 Value::Node(t),
                 Value::Str(ev.doc.clone()),
                 int(ev.sentence),
-                ev.text.clone().map_or(Value::Null, Value::Str),
+                ev.text
+                    .as_deref()
+                    .map_or(Value::Null, |t| Value::Str(t.to_string())),
             ]);
         }
     }

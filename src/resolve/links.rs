@@ -3,6 +3,7 @@
 //! document to what it names, and CO_OCCURS between entities named in one sentence.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use super::{Evidence, Link};
 use crate::extract::{DocExtraction, Endpoint};
@@ -135,6 +136,8 @@ pub(super) fn links(docs: &[Document], extractions: &[DocExtraction], ids: &Ids)
             }
         }
     }
+    // One copy of each sentence cited, shared by every edge citing it.
+    let mut texts: BTreeMap<(usize, usize), Option<Arc<str>>> = BTreeMap::new();
     acc.into_iter()
         .map(|((_, source, target, relation), a)| Link {
             source,
@@ -145,7 +148,10 @@ pub(super) fn links(docs: &[Document], extractions: &[DocExtraction], ids: &Ids)
             evidence: a
                 .kept
                 .iter()
-                .map(|&spot| evidence(docs, spot, relation != RelationType::Mentions))
+                .map(|&spot| {
+                    let with_text = relation != RelationType::Mentions;
+                    evidence(docs, spot, with_text, &mut texts)
+                })
                 .collect(),
             docs: if a
                 .docs
@@ -163,13 +169,24 @@ pub(super) fn links(docs: &[Document], extractions: &[DocExtraction], ids: &Ids)
         .collect()
 }
 
-/// A piece of evidence; `with_text` copies the sentence (MENTIONS evidence points at the first
-/// mention without it: the document and sentence index find it).
-fn evidence(docs: &[Document], (d, sentence, start, end): Spot, with_text: bool) -> Evidence {
+/// A piece of evidence; `with_text` attaches the sentence, copied once into `texts` and shared
+/// from there (MENTIONS evidence points at the first mention without it: the document and
+/// sentence index find it).
+fn evidence(
+    docs: &[Document],
+    (d, sentence, start, end): Spot,
+    with_text: bool,
+    texts: &mut BTreeMap<(usize, usize), Option<Arc<str>>>,
+) -> Evidence {
     let doc = docs.get(d);
     let text = doc.filter(|_| with_text).and_then(|doc| {
-        let s = doc.sentences.get(sentence)?;
-        doc.text.get(s.span.clone()).map(str::to_string)
+        texts
+            .entry((d, sentence))
+            .or_insert_with(|| {
+                let s = doc.sentences.get(sentence)?;
+                doc.text.get(s.span.clone()).map(Arc::from)
+            })
+            .clone()
     });
     Evidence {
         doc: doc.map(|x| x.id.clone()).unwrap_or_default(),

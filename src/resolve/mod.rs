@@ -13,6 +13,8 @@ pub mod names;
 pub mod registry;
 mod votes;
 
+use std::sync::Arc;
+
 use indexmap::IndexMap;
 use serde_json::Value;
 
@@ -25,14 +27,15 @@ use crate::ingest::Document;
 use crate::model::{EntityType, RelationType};
 
 /// Where an edge comes from: document, sentence, byte span, and the sentence text (left out of
-/// MENTIONS evidence, which points at a first mention).
+/// MENTIONS evidence, which points at a first mention). The text is shared: every edge a build
+/// draws from one sentence holds the same copy.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Evidence {
     pub doc: String,
     pub sentence: usize,
     pub span: [usize; 2],
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub text: Option<String>,
+    pub text: Option<Arc<str>>,
 }
 
 /// One resolved entity (or target, or document).
@@ -89,24 +92,62 @@ pub fn resolve(
     let n = docs.len().min(extractions.len());
     let (docs, extractions) = (&docs[..n], &extractions[..n]);
     let clusters = cluster::cluster(docs, extractions, registry);
-    let mut entities = clusters.entities;
-    let mut target_ids = Vec::with_capacity(n);
+    let (mut entities, links) = links_of(docs, extractions, clusters);
     for (doc, ex) in docs.iter().zip(extractions) {
-        let ids = ex
-            .targets
-            .iter()
-            .map(|t| {
-                entities.push(target_entity(t, doc));
-                entities.len() - 1
-            })
-            .collect();
-        target_ids.push(ids);
+        entities.extend(ex.targets.iter().cloned().map(|t| target_entity(t, doc)));
     }
-    let mut doc_ids = Vec::with_capacity(n);
-    for doc in docs {
-        doc_ids.push(entities.len());
-        entities.push(document_entity(doc));
+    entities.extend(docs.iter().map(document_entity));
+    Resolved { entities, links }
+}
+
+/// [`resolve`] for a build that is done with its extractions: the same result, but the links
+/// are gathered first and each document's mentions and relations are freed before the target
+/// nodes are made from its targets (moved, not copied), so the extractions and the resolved
+/// graph are never held whole at once; the documents' texts are freed once the evidence is
+/// fetched.
+pub fn resolve_owned(
+    mut docs: Vec<Document>,
+    mut extractions: Vec<DocExtraction>,
+    registry: &AliasRegistry,
+) -> Resolved {
+    let n = docs.len().min(extractions.len());
+    extractions.truncate(n);
+    docs.truncate(n);
+    let clusters = cluster::cluster(&docs, &extractions, registry);
+    for ex in &mut extractions {
+        // Names are merged: only places and spans are left to read.
+        ex.mentions.iter_mut().for_each(|m| m.name = String::new());
+        ex.aliases = Vec::new();
     }
+    let (mut entities, links) = links_of(&docs, &extractions, clusters);
+    for d in &mut docs {
+        d.text = String::new();
+        d.sentences = Vec::new();
+    }
+    let targets: usize = extractions.iter().map(|ex| ex.targets.len()).sum();
+    entities.reserve_exact(targets + n);
+    for (doc, ex) in docs.iter().zip(extractions) {
+        let DocExtraction { targets, .. } = ex;
+        entities.extend(targets.into_iter().map(|t| target_entity(t, doc)));
+    }
+    entities.extend(docs.iter().map(document_entity));
+    Resolved { entities, links }
+}
+
+/// The merged entities (targets and documents not yet added) and every link. Node ids are
+/// fixed ahead: targets follow the entities in document order, then one node per document.
+fn links_of(
+    docs: &[Document],
+    extractions: &[DocExtraction],
+    clusters: cluster::Clusters,
+) -> (Vec<Entity>, Vec<Link>) {
+    let mut next = clusters.entities.len();
+    let mut target_ids = Vec::with_capacity(docs.len());
+    for ex in extractions {
+        target_ids.push((next..next + ex.targets.len()).collect::<Vec<_>>());
+        next += ex.targets.len();
+    }
+    let doc_ids: Vec<usize> = (next..next + docs.len()).collect();
     let links = links::links(
         docs,
         extractions,
@@ -116,26 +157,27 @@ pub fn resolve(
             document: &doc_ids,
         },
     );
-    Resolved { entities, links }
+    (clusters.entities, links)
 }
 
 /// A target's node: never merged with another; its attributes as the guideline names them.
-fn target_entity(t: &TargetMention, doc: &Document) -> Entity {
-    let mut attrs = IndexMap::new();
-    attrs.insert("metric".into(), Value::from(t.metric.clone()));
+fn target_entity(t: TargetMention, doc: &Document) -> Entity {
+    let name = t.display_name();
+    let mut attrs = IndexMap::with_capacity(6);
+    attrs.insert("metric".into(), Value::from(t.metric));
     attrs.insert("value".into(), number(t.value));
-    attrs.insert("unit".into(), Value::from(t.unit.clone()));
+    attrs.insert("unit".into(), Value::from(t.unit));
     attrs.insert(
         "year".into(),
         t.year.map(Value::from).unwrap_or(Value::Null),
     );
     attrs.insert(
         "comparator".into(),
-        t.comparator.clone().map(Value::from).unwrap_or(Value::Null),
+        t.comparator.map(Value::from).unwrap_or(Value::Null),
     );
-    attrs.insert("text".into(), Value::from(t.text.clone()));
+    attrs.insert("text".into(), Value::from(t.text));
     Entity {
-        name: t.display_name(),
+        name,
         kind: EntityType::Target,
         aliases: Vec::new(),
         docs: vec![doc.id.clone()],
