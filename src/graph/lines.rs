@@ -11,7 +11,8 @@ use std::path::Path;
 use rayon::prelude::*;
 use serde_json::Value;
 
-use super::io::{IdKey, RawEdge, RawNode};
+use super::io::IdKey;
+use super::raw::{RawEdge, RawNode};
 use super::{KnowledgeGraph, NodeId};
 
 /// How many bytes are read and parsed at a time.

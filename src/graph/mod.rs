@@ -6,6 +6,7 @@
 pub mod adjacency;
 mod io;
 mod lines;
+mod raw;
 pub mod stats;
 pub mod synth;
 

@@ -220,7 +220,7 @@ fn join_declared(
     }
 }
 
-/// 浪潮 ↔ 浪潮集团: enterprises sharing a bare name once company suffixes are stripped.
+/// 星海 ↔ 星海集团: enterprises sharing a bare name once company suffixes are stripped.
 /// 济南 ↔ 济南市: a place and the one place that is its name plus 市/省/区/县.
 fn join_short_forms(b: &mut Builder) {
     let mut companies: BTreeMap<String, Vec<usize>> = BTreeMap::new();

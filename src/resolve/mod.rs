@@ -1,5 +1,5 @@
 //! Resolution: merging mentions into entities — one node per real-world entity within and across
-//! documents (济南/济南市, 浪潮/浪潮集团, declared short forms, a user's alias registry), every
+//! documents (济南/济南市, 星海/星海集团, declared short forms, a user's alias registry), every
 //! merge recorded in the entity's `merged_from` attribute. Targets are never merged (one node per
 //! stated figure); documents get a node each. Produces plain vectors; never builds graph indices.
 //!

@@ -1,6 +1,6 @@
 //! Surface forms: the normalised name every comparison uses (book-title marks, quotes and white
 //! space stripped) and the type-aware short forms that tie a name to its full form
-//! (浪潮 ↔ 浪潮集团 for enterprises, 济南 ↔ 济南市 for places). Pure string functions.
+//! (星海 ↔ 星海集团 for enterprises, 济南 ↔ 济南市 for places). Pure string functions.
 
 /// Characters dropped from every name before it is compared: book-title marks, quotes of either
 /// width and white space (the same set the reference scorer strips, plus corner brackets).
@@ -99,17 +99,17 @@ pub fn trade_base(base: &str) -> Option<&str> {
 /// Administrative suffixes a place name may carry or drop.
 const PLACE_SUFFIXES: &[char] = &['市', '省', '区', '县'];
 
-/// The shortest bare name a short form may have: two characters (济南, 浪潮).
+/// The shortest bare name a short form may have: two characters (济南, 星海).
 const MIN_BASE_CHARS: usize = 2;
 
-/// An enterprise's bare name: its company suffixes stripped (浪潮集团有限公司 → 浪潮), or the
+/// An enterprise's bare name: its company suffixes stripped (星海集团有限公司 → 星海), or the
 /// name itself when it has none or stripping would leave fewer than two characters.
 ///
 /// # Example
 /// ```
 /// use zhitu::resolve::company_base;
-/// assert_eq!(company_base("浪潮集团有限公司"), "浪潮");
-/// assert_eq!(company_base("浪潮"), "浪潮");
+/// assert_eq!(company_base("星海集团有限公司"), "星海");
+/// assert_eq!(company_base("星海"), "星海");
 /// assert_eq!(company_base("某公司"), "某公司");
 /// ```
 pub fn company_base(name: &str) -> &str {
