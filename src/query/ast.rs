@@ -18,6 +18,19 @@ impl PartialEq for Span {
     }
 }
 
+/// The words a statement starts with.
+pub const STATEMENTS: [&str; 9] = [
+    "show",
+    "neighbors",
+    "path",
+    "find",
+    "evidence",
+    "stats",
+    "schema",
+    "docs",
+    "dot",
+];
+
 /// The reserved words of the language; a name spelled like one must be quoted.
 pub const KEYWORDS: &[&str] = &[
     "show",

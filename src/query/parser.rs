@@ -495,18 +495,7 @@ fn suggest_clause(tok: &Tok) -> Option<String> {
 }
 
 fn suggest_statement(found: &str) -> Option<String> {
-    const STATEMENTS: [&str; 9] = [
-        "show",
-        "neighbors",
-        "path",
-        "find",
-        "evidence",
-        "stats",
-        "schema",
-        "docs",
-        "dot",
-    ];
-    closest(found, &STATEMENTS)
+    closest(found, &super::ast::STATEMENTS)
 }
 
 /// The word of `words` within two edits of `found` (and shorter than the edits), nearest first.

@@ -8,17 +8,7 @@ use std::ops::Range;
 use crate::model::{EntityType, RelationType};
 
 /// Statement keywords: what a statement starts with.
-pub const STATEMENTS: [&str; 9] = [
-    "show",
-    "neighbors",
-    "path",
-    "find",
-    "evidence",
-    "stats",
-    "schema",
-    "docs",
-    "dot",
-];
+pub use crate::query::STATEMENTS;
 
 /// Every keyword of the language (statements and their clauses).
 pub use crate::query::KEYWORDS;
