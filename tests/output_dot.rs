@@ -282,7 +282,7 @@ fn result() -> QueryOutput {
             "度".into(),
             "别名".into(),
         ],
-        rows: vec![
+        rows: [
             vec![
                 Value::Node(NodeId(0)),
                 Value::Str("Place".into()),
@@ -304,7 +304,10 @@ fn result() -> QueryOutput {
                 Value::Float(0.5),
                 Value::List(vec![Value::Node(NodeId(0)), Value::Node(NodeId(1))]),
             ],
-        ],
+        ]
+        .into_iter()
+        .map(Into::into)
+        .collect(),
         subgraph: Some(Subgraph {
             nodes: vec![NodeId(6), NodeId(0), NodeId(1)],
             edges: vec![zhitu::graph::EdgeId(5), zhitu::graph::EdgeId(0)],

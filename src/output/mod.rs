@@ -54,7 +54,7 @@ pub enum Format {
 /// let out = QueryOutput {
 ///     kind: "find".into(),
 ///     columns: vec!["名称".into(), "n".into()],
-///     rows: vec![vec![Value::Str("济南".into()), Value::Int(3)]],
+///     rows: vec![vec![Value::Str("济南".into()), Value::Int(3)].into()],
 ///     ..Default::default()
 /// };
 /// let mut buf = Vec::new();

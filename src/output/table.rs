@@ -40,7 +40,7 @@ pub fn write_table(
     let ncols = result
         .columns
         .len()
-        .max(result.rows.iter().map(Vec::len).max().unwrap_or(0));
+        .max(result.rows.iter().map(|r| r.len()).max().unwrap_or(0));
     if ncols > 0 {
         let header: Vec<Cell> = (0..ncols)
             .map(|i| Cell::left(one_line(result.columns.get(i).map_or("", String::as_str))))
@@ -146,12 +146,14 @@ mod tests {
                     Value::Str("济南市".into()),
                     Value::Str("Place".into()),
                     Value::Int(12),
-                ],
+                ]
+                .into(),
                 vec![
                     Value::Str("星海集团".into()),
                     Value::Str("Enterprise".into()),
                     Value::Int(3),
-                ],
+                ]
+                .into(),
             ],
             ..Default::default()
         };
@@ -179,7 +181,7 @@ mod tests {
     fn ragged_rows_and_line_breaks() {
         let out = QueryOutput {
             columns: vec!["a".into()],
-            rows: vec![vec![Value::Str("x\ny".into()), Value::Null, Value::Int(1)]],
+            rows: vec![vec![Value::Str("x\ny".into()), Value::Null, Value::Int(1)].into()],
             ..Default::default()
         };
         assert_eq!(table(&out), "a\n---    -\nx y    1\n(1 row)\n");

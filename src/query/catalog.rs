@@ -11,7 +11,7 @@ fn output(kind: &str, columns: &[&str], rows: Vec<Vec<Value>>) -> QueryOutput {
     QueryOutput {
         kind: kind.to_string(),
         columns: columns.iter().map(|c| c.to_string()).collect(),
-        rows,
+        rows: rows.into_iter().map(super::Row::from_vec).collect(),
         ..Default::default()
     }
 }

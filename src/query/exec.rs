@@ -171,7 +171,10 @@ fn json_value(v: &serde_json::Value) -> Value {
 fn show(g: &dyn GraphView, id: NodeId) -> QueryOutput {
     let mut out = table("show", &["field", "value"]);
     let Some(n) = g.node(id) else { return out };
-    let mut row = |f: &str, v: Value| out.rows.push(vec![Value::Str(f.to_string()), v]);
+    let mut row = |f: &str, v: Value| {
+        out.rows
+            .push(smallvec::smallvec![Value::Str(f.to_string()), v])
+    };
     row("name", Value::Str(n.name.clone()));
     row("id", Value::Str(format!("#{}", id.0)));
     row(
@@ -288,7 +291,7 @@ fn neighbors(
     for &(_, i) in &rows {
         let r = &n.reached[i];
         let kind = key_kind(r.key);
-        out.rows.push(vec![
+        out.rows.push(smallvec::smallvec![
             Value::Int(i64::from(r.depth)),
             Value::Node(r.from),
             Value::Label(arrow_of(r.relation, r.forward)),
@@ -355,7 +358,7 @@ fn path(
                 Value::Node(b),
                 evidence_cell(e),
             ]);
-            out.rows.push(row);
+            out.rows.push(row.into());
             nodes.push(b);
             edges.push(edge);
         }
@@ -445,7 +448,7 @@ fn find(
             ));
         }
         row.extend(extra.iter().map(|f| filter::cell(g, id, f)));
-        out.rows.push(row);
+        out.rows.push(row.into());
     }
     if total > found.len() {
         out.title = Some(format!(
@@ -489,7 +492,7 @@ fn evidence(g: &dyn GraphView, a: NodeId, b: NodeId) -> QueryOutput {
         };
         let rel = Value::Str(edge.relation.as_str().to_string());
         if edge.evidence.is_empty() {
-            out.rows.push(vec![
+            out.rows.push(smallvec::smallvec![
                 Value::Node(s),
                 rel.clone(),
                 Value::Node(t),
@@ -499,7 +502,7 @@ fn evidence(g: &dyn GraphView, a: NodeId, b: NodeId) -> QueryOutput {
             ]);
         }
         for ev in &edge.evidence {
-            out.rows.push(vec![
+            out.rows.push(smallvec::smallvec![
                 Value::Node(s),
                 rel.clone(),
                 Value::Node(t),

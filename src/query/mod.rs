@@ -40,6 +40,10 @@ pub use view::GraphView;
 
 use crate::graph::{EdgeId, NodeId};
 
+/// One row of a result table: up to six cells stored inline, so a result of many rows makes one
+/// allocation, not one per row.
+pub type Row = smallvec::SmallVec<[Value; 6]>;
+
 /// One cell of a result table.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
@@ -69,7 +73,7 @@ pub struct QueryOutput {
     /// The statement kind (`show`, `neighbors`, `path`…), for JSON output and titles.
     pub kind: String,
     pub columns: Vec<String>,
-    pub rows: Vec<Vec<Value>>,
+    pub rows: Vec<Row>,
     pub subgraph: Option<Subgraph>,
     /// Set by `dot <statement> > FILE`: write the subgraph as a diagram to this file (DOT, or
     /// SVG/PNG through Graphviz, by the file's extension) instead of printing the table.
