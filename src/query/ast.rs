@@ -31,30 +31,32 @@ pub const STATEMENTS: [&str; 9] = [
     "dot",
 ];
 
-/// The reserved words of the language; a name spelled like one must be quoted.
-pub const KEYWORDS: &[&str] = &[
-    "show",
-    "neighbors",
-    "path",
-    "find",
-    "evidence",
-    "stats",
-    "schema",
-    "docs",
-    "dot",
-    "depth",
-    "in",
-    "out",
-    "both",
-    "type",
-    "rel",
-    "all",
-    "limit",
-    "max",
-    "where",
-    "and",
-    "or",
+/// The words of a statement's clauses.
+pub const CLAUSES: [&str; 12] = [
+    "depth", "in", "out", "both", "type", "rel", "all", "limit", "max", "where", "and", "or",
 ];
+
+/// The reserved words of the language (statements, then clauses); a name spelled like one must
+/// be quoted.
+pub const KEYWORDS: &[&str] = &join::<9, 12, 21>(STATEMENTS, CLAUSES);
+
+/// `a` then `b`, in a constant (a wrong `N` fails to compile: the copy goes out of bounds).
+const fn join<const A: usize, const B: usize, const N: usize>(
+    a: [&'static str; A],
+    b: [&'static str; B],
+) -> [&'static str; N] {
+    let mut out = [""; N];
+    let mut i = 0;
+    while i < A {
+        out[i] = a[i];
+        i += 1;
+    }
+    while i < N {
+        out[i] = b[i - A];
+        i += 1;
+    }
+    out
+}
 
 /// A statement with its byte span in the source.
 #[derive(Debug, Clone)]

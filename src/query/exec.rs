@@ -3,6 +3,7 @@
 //! the whole-graph statements in `catalog`.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 use super::ast::Direction;
 use super::plan::{Plan, Planned, RelSet};
@@ -81,42 +82,21 @@ fn arrow(edge: Option<&Edge>, forward: bool) -> &'static str {
 
 /// [`arrow`] from the relation alone.
 fn arrow_of(relation: Option<RelationType>, forward: bool) -> &'static str {
-    // In the order of `RelationType::ALL`.
-    const FORWARD: [&str; 12] = [
-        "-[LOCATED_IN]->",
-        "-[IN_INDUSTRY]->",
-        "-[DEVELOPS]->",
-        "-[PARTNERS_WITH]->",
-        "-[WORKS_FOR]->",
-        "-[PART_OF]->",
-        "-[SETS_TARGET]->",
-        "-[MEASURES]->",
-        "-[RESPONSIBLE_FOR]->",
-        "-[MENTIONS]->",
-        "-[CO_OCCURS]->",
-        "-[RELATED]->",
-    ];
-    const BACKWARD: [&str; 12] = [
-        "<-[LOCATED_IN]-",
-        "<-[IN_INDUSTRY]-",
-        "<-[DEVELOPS]-",
-        "<-[PARTNERS_WITH]-",
-        "<-[WORKS_FOR]-",
-        "<-[PART_OF]-",
-        "<-[SETS_TARGET]-",
-        "<-[MEASURES]-",
-        "<-[RESPONSIBLE_FOR]-",
-        "<-[MENTIONS]-",
-        "<-[CO_OCCURS]-",
-        "<-[RELATED]-",
-    ];
+    // Every relation's two arrows, made once, in the order of `RelationType::ALL`.
+    static ARROWS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
+        RelationType::ALL
+            .iter()
+            .map(|r| (format!("-[{r}]->"), format!("<-[{r}]-")))
+            .collect()
+    });
     let Some(i) = relation.and_then(|r| RelationType::ALL.iter().position(|x| *x == r)) else {
         return if forward { "-[?]->" } else { "<-[?]-" };
     };
+    let (out, back) = &ARROWS[i];
     if forward {
-        FORWARD[i]
+        out
     } else {
-        BACKWARD[i]
+        back
     }
 }
 

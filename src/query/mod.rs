@@ -34,7 +34,7 @@ pub mod plan;
 mod traverse;
 mod view;
 
-pub use ast::{Statement, StatementKind, KEYWORDS, STATEMENTS};
+pub use ast::{Statement, StatementKind, CLAUSES, KEYWORDS, STATEMENTS};
 pub use error::{ErrorKind, QueryError};
 pub use view::GraphView;
 

@@ -483,15 +483,17 @@ fn once(first: bool, clause: &str, span: &std::ops::Range<usize>) -> R<()> {
 }
 
 /// The clause keyword a stray word is likely a misspelling of (`tpye` → `type`).
+/// `and` and `or` are left out: they only join the conditions of a `where`.
 fn suggest_clause(tok: &Tok) -> Option<String> {
-    const CLAUSES: [&str; 10] = [
-        "depth", "type", "rel", "limit", "where", "all", "max", "in", "out", "both",
-    ];
     let Tok::Word(found) = tok else { return None };
     if !found.is_ascii() {
         return None;
     }
-    closest(found, &CLAUSES)
+    let clauses: Vec<&str> = super::ast::CLAUSES
+        .into_iter()
+        .filter(|c| !matches!(*c, "and" | "or"))
+        .collect();
+    closest(found, &clauses)
 }
 
 fn suggest_statement(found: &str) -> Option<String> {

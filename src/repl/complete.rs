@@ -9,6 +9,7 @@ use crate::model::{EntityType, RelationType};
 use crate::query::GraphView;
 
 use super::scan::{self, Kind, ATTRIBUTES, KEYWORDS, STATEMENTS};
+use crate::query::CLAUSES;
 
 /// The REPL's `:` commands, for completion.
 pub const COMMANDS: [&str; 6] = [":help", ":load", ":format", ":timing", ":quit", ":exit"];
@@ -169,7 +170,7 @@ impl<'g> Completer<'g> {
             }
             Some("depth") | Some("limit") | Some("max") => {}
             _ => {
-                push_words(&mut KEYWORDS.iter().copied().filter(|k| !STATEMENTS.contains(k)));
+                push_words(&mut CLAUSES.into_iter());
                 let names_ok = !prefix.is_empty() || self.names().len() <= MAX_UNPREFIXED_NAMES;
                 if names_ok {
                     for e in self.names_with_prefix(prefix) {
