@@ -139,51 +139,47 @@ pub(crate) fn fixed(sent: &Sent, out: &mut Vec<Cand>) {
     let scan = scanners();
     for (i, at) in occurrences(&scan.orgs, sent.text) {
         let org = d.orgs[i];
-        {
-            let end = at + org.len();
-            if sent.is_boundary(at) && sent.is_boundary(end) {
-                out.extend(sent.cand(at..end, EntityType::Organization, 0.8, prio::DICT));
-            }
+        let end = at + org.len();
+        if sent.is_boundary(at) && sent.is_boundary(end) {
+            out.extend(sent.cand(at..end, EntityType::Organization, 0.8, prio::DICT));
         }
     }
     for (i, at) in occurrences(&scan.industries, sent.text) {
         let word = d.industry_list[i];
+        let mut end = at + word.len();
+        // a long word is distinctive enough where the segmenter glued it to a neighbour
+        if !sent.is_boundary(at) && word.chars().count() < 3 {
+            continue;
+        }
+        let rest = &sent.text[end..];
+        let tail = INDUSTRY_TAIL.iter().find(|t| rest.starts_with(**t));
+        if let Some(t) = tail.filter(|_| !word.ends_with('业')) {
+            end += t.len();
+        } else if !sent.is_boundary(end)
+            && !rest.starts_with('业')
+            && !METRIC_HEAD.iter().any(|m| rest.starts_with(m))
         {
-            let mut end = at + word.len();
-            // a long word is distinctive enough where the segmenter glued it to a neighbour
-            if !sent.is_boundary(at) && word.chars().count() < 3 {
-                continue;
-            }
-            let rest = &sent.text[end..];
-            let tail = INDUSTRY_TAIL.iter().find(|t| rest.starts_with(**t));
-            if let Some(t) = tail.filter(|_| !word.ends_with('业')) {
-                end += t.len();
-            } else if !sent.is_boundary(end)
-                && !rest.starts_with('业')
-                && !METRIC_HEAD.iter().any(|m| rest.starts_with(m))
+            continue;
+        }
+        // 风电装备, 软件设计: a product head after a field names a narrower field
+        if !word.ends_with('业') {
+            if let Some(h) = FIELD_HEAD
+                .iter()
+                .find(|h| sent.text[end..].starts_with(**h))
             {
-                continue;
-            }
-            // 风电装备, 软件设计: a product head after a field names a narrower field
-            if !word.ends_with('业') {
-                if let Some(h) = FIELD_HEAD
-                    .iter()
-                    .find(|h| sent.text[end..].starts_with(**h))
-                {
-                    if sent.is_boundary(end + h.len()) {
-                        end += h.len();
-                    }
+                if sent.is_boundary(end + h.len()) {
+                    end += h.len();
                 }
             }
-            if INDUSTRY_BLOCK
-                .iter()
-                .any(|b| sent.text[end..].starts_with(b))
-            {
-                continue;
-            }
-            let start = technical_modifier(sent, at).unwrap_or(at);
-            out.extend(sent.cand(start..end, EntityType::Industry, 0.7, prio::INDUSTRY));
         }
+        if INDUSTRY_BLOCK
+            .iter()
+            .any(|b| sent.text[end..].starts_with(b))
+        {
+            continue;
+        }
+        let start = technical_modifier(sent, at).unwrap_or(at);
+        out.extend(sent.cand(start..end, EntityType::Industry, 0.7, prio::INDUSTRY));
     }
     compounds(sent, out);
     for m in CONGRESS.find_iter(sent.text) {

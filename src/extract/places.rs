@@ -74,10 +74,8 @@ pub(crate) fn places(sent: &Sent, city: Option<&Division>, out: &mut Vec<Cand>) 
     let places = &dicts().places;
     for (i, at) in occurrences(&PLACE_WORDS, sent.text) {
         let p = places[i];
-        {
-            if sent.is_boundary(at) && sent.is_boundary(at + p.len()) {
-                out.extend(sent.cand(at..at + p.len(), EntityType::Place, 0.7, prio::PLACE));
-            }
+        if sent.is_boundary(at) && sent.is_boundary(at + p.len()) {
+            out.extend(sent.cand(at..at + p.len(), EntityType::Place, 0.7, prio::PLACE));
         }
     }
 }

@@ -153,30 +153,28 @@ fn echo(doc: &Document, out: &mut Vec<Mention>) {
     };
     for (i, at) in occurrences(&ac, &doc.text) {
         let (name, kind) = &names[i];
+        let span = at..at + name.len();
+        if covered
+            .iter()
+            .any(|r| r.start < span.end && span.start < r.end)
         {
-            let span = at..at + name.len();
-            if covered
-                .iter()
-                .any(|r| r.start < span.end && span.start < r.end)
-            {
-                continue;
-            }
-            // the sentence holding the span: the last one starting at or before it
-            let s = doc.sentences.partition_point(|s| s.span.start <= at);
-            let Some(s) = s
-                .checked_sub(1)
-                .filter(|&s| span.end <= doc.sentences[s].span.end)
-            else {
-                continue;
-            };
-            extra.push(Mention {
-                name: name.clone(),
-                kind: *kind,
-                sentence: s,
-                span,
-                confidence: 0.5,
-            });
+            continue;
         }
+        // the sentence holding the span: the last one starting at or before it
+        let s = doc.sentences.partition_point(|s| s.span.start <= at);
+        let Some(s) = s
+            .checked_sub(1)
+            .filter(|&s| span.end <= doc.sentences[s].span.end)
+        else {
+            continue;
+        };
+        extra.push(Mention {
+            name: name.clone(),
+            kind: *kind,
+            sentence: s,
+            span,
+            confidence: 0.5,
+        });
     }
     out.extend(extra);
 }
