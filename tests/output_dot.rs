@@ -273,7 +273,7 @@ fn write_diagram_by_extension() {
 
 fn result() -> QueryOutput {
     QueryOutput {
-        kind: "neighbors".into(),
+        kind: "neighbors",
         title: None,
         columns: vec![
             "实体".into(),

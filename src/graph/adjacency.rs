@@ -112,20 +112,22 @@ impl Adjacency {
 /// The type an [`order_key`] was made with.
 pub fn key_kind(key: u64) -> EntityType {
     EntityType::ALL
-        .get((key >> 56) as usize)
+        .get((key >> 60) as usize)
         .copied()
         .unwrap_or(EntityType::Unknown)
 }
 
+// The type takes the key's top four bits.
+const _: () = assert!(EntityType::ALL.len() <= 16);
+
 /// A key that orders nodes as (type, name) does wherever two keys differ: the type in the top
-/// byte, then the name's first seven bytes (zero-padded). Equal keys need the names compared.
+/// four bits, then the name's first two characters as 21-bit code points and the top 18 bits of
+/// its third (zero-padded), so Chinese names seldom tie. Equal keys need the names compared.
 pub fn order_key(kind: EntityType, name: &str) -> u64 {
-    let mut bytes = [0u8; 8];
-    bytes[0] = kind as u8;
-    for (b, &c) in bytes[1..].iter_mut().zip(name.as_bytes()) {
-        *b = c;
-    }
-    u64::from_be_bytes(bytes)
+    let mut chars = name.chars().map(u64::from);
+    let mut next = || chars.next().unwrap_or(0);
+    let (a, b, c) = (next(), next(), next());
+    (kind as u64) << 60 | a << 39 | b << 18 | c >> 3
 }
 
 #[cfg(test)]

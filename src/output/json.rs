@@ -38,13 +38,20 @@ pub fn write_json(
 /// The JSON value of a result, as [`write_json`] writes it.
 pub fn result_json(graph: &dyn GraphView, result: &QueryOutput) -> Json {
     let mut m = Map::new();
-    m.insert("kind".into(), Json::from(result.kind.as_str()));
+    m.insert("kind".into(), Json::from(result.kind));
     let title = match &result.title {
         Some(t) => Json::from(t.as_str()),
         None => Json::Null,
     };
     m.insert("title".into(), title);
-    m.insert("columns".into(), Json::from(result.columns.clone()));
+    m.insert(
+        "columns".into(),
+        result
+            .columns
+            .iter()
+            .map(|c| Json::from(c.as_ref()))
+            .collect(),
+    );
     let rows: Vec<Json> = result
         .rows
         .iter()

@@ -52,7 +52,7 @@ pub enum Format {
 ///
 /// let g = KnowledgeGraph::default();
 /// let out = QueryOutput {
-///     kind: "find".into(),
+///     kind: "find",
 ///     columns: vec!["名称".into(), "n".into()],
 ///     rows: vec![vec![Value::Str("济南".into()), Value::Int(3)].into()],
 ///     ..Default::default()

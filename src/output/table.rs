@@ -43,7 +43,7 @@ pub fn write_table(
         .max(result.rows.iter().map(|r| r.len()).max().unwrap_or(0));
     if ncols > 0 {
         let header: Vec<Cell> = (0..ncols)
-            .map(|i| Cell::left(one_line(result.columns.get(i).map_or("", String::as_str))))
+            .map(|i| Cell::left(one_line(result.columns.get(i).map_or("", |c| c.as_ref()))))
             .collect();
         let mut body: Vec<Vec<Cell>> = result
             .rows

@@ -7,10 +7,10 @@ use super::view::GraphView;
 use super::{QueryOutput, Value};
 use crate::model::{EntityType, RelationType};
 
-fn output(kind: &str, columns: &[&str], rows: Vec<Vec<Value>>) -> QueryOutput {
+fn output(kind: &'static str, columns: &[&'static str], rows: Vec<Vec<Value>>) -> QueryOutput {
     QueryOutput {
-        kind: kind.to_string(),
-        columns: columns.iter().map(|c| c.to_string()).collect(),
+        kind,
+        columns: columns.iter().map(|&c| c.into()).collect(),
         rows: rows.into_iter().map(super::Row::from_vec).collect(),
         ..Default::default()
     }

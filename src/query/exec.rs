@@ -9,7 +9,7 @@ use super::ast::Direction;
 use super::plan::{Plan, Planned, RelSet};
 use super::traverse::{neighbourhood, shortest_paths, Hop, IdMap, MAX_PATHS};
 use super::view::GraphView;
-use super::{catalog, filter, QueryOutput, Subgraph, Value};
+use super::{catalog, filter, QueryOutput, Row, Subgraph, Value};
 use crate::graph::adjacency::key_kind;
 use crate::graph::{Dir, Edge, EdgeId, NodeId};
 use crate::model::{EntityType, RelationType};
@@ -50,10 +50,10 @@ pub fn run(g: &dyn GraphView, planned: &Planned) -> QueryOutput {
     out
 }
 
-fn table(kind: &str, columns: &[&str]) -> QueryOutput {
+fn table(kind: &'static str, columns: &[&'static str]) -> QueryOutput {
     QueryOutput {
-        kind: kind.to_string(),
-        columns: columns.iter().map(|c| c.to_string()).collect(),
+        kind,
+        columns: columns.iter().map(|&c| Cow::Borrowed(c)).collect(),
         ..Default::default()
     }
 }
@@ -249,36 +249,39 @@ fn neighbors(
     }
     // Rows by depth, type, name and id: the order key settles most comparisons without
     // touching a node; names are compared only where keys tie.
-    let mut rows: Vec<(u128, usize)> = Vec::with_capacity(n.reached.len());
+    let mut rows: Vec<(u64, NodeId, u32)> = Vec::with_capacity(n.reached.len());
     for (i, r) in n.reached.iter().enumerate() {
         if !r.matched {
             continue;
         }
-        rows.push((u128::from(r.depth) << 64 | u128::from(r.key), i));
+        rows.push((r.key, r.node, i as u32));
         let mut j = i;
         while !keep[j] {
             keep[j] = true;
             j = n.reached[j].parent as usize;
         }
     }
-    let node = |i: usize| n.reached[i].node;
-    rows.sort_unstable_by(|a, b| {
-        a.0.cmp(&b.0)
-            .then_with(|| name_of(g, node(a.1)).cmp(&name_of(g, node(b.1))))
-            .then(node(a.1).cmp(&node(b.1)))
-    });
-    out.rows.reserve(rows.len());
-    for &(_, i) in &rows {
-        let r = &n.reached[i];
-        let kind = key_kind(r.key);
-        out.rows.push(smallvec::smallvec![
-            Value::Int(i64::from(r.depth)),
-            Value::Node(r.from),
-            Value::Label(arrow_of(r.relation, r.forward)),
-            Value::Node(r.node),
-            Value::Label(kind.as_str()),
-        ]);
+    // The search reaches nodes depth by depth: each depth's rows are sorted on their own.
+    for same_depth in
+        rows.chunk_by_mut(|a, b| n.reached[a.2 as usize].depth == n.reached[b.2 as usize].depth)
+    {
+        sort_rows(g, same_depth);
     }
+    out.rows = rows
+        .iter()
+        .map(|&(_, _, i)| {
+            let r = &n.reached[i as usize];
+            let cells = [
+                Value::Int(i64::from(r.depth)),
+                Value::Node(r.from),
+                Value::Label(arrow_of(r.relation, r.forward)),
+                Value::Node(r.node),
+                Value::Label(key_kind(r.key).as_str()),
+                Value::Null,
+            ];
+            Row::from_buf_and_len(cells, 5)
+        })
+        .collect();
     if n.truncated {
         out.title = Some(format!("the first {limit} nodes (limit {limit})"));
     }
@@ -295,6 +298,17 @@ fn neighbors(
         .map(|(_, r)| r.node);
     out.subgraph = Some(subgraph(nodes, edges, vec![start]));
     out
+}
+
+/// Sorts rows `(key, node, i)` by key, then node name, then node id: a plain integer sort, then
+/// the runs of equal keys (few: the key holds the type and the start of the name) by name and id.
+fn sort_rows(g: &dyn GraphView, rows: &mut [(u64, NodeId, u32)]) {
+    rows.sort_unstable();
+    for run in rows.chunk_by_mut(|a, b| a.0 == b.0) {
+        if run.len() > 1 {
+            run.sort_by(|a, b| name_of(g, a.1).cmp(&name_of(g, b.1)).then(a.1.cmp(&b.1)));
+        }
+    }
 }
 
 /// `path`: one row per hop (and the path's number with `all`).
@@ -397,14 +411,14 @@ fn find(
             extra.push(f.to_string());
         }
     }
-    let mut columns = vec!["node".to_string()];
+    let mut columns: Vec<Cow<'static, str>> = vec!["node".into()];
     if kind.is_none() || kind == Some(EntityType::Unknown) {
         columns.push("type".into());
     }
     let with_type = columns.len() == 2;
-    columns.extend(extra.iter().cloned());
+    columns.extend(extra.iter().map(|e| Cow::Owned(e.clone())));
     let mut out = QueryOutput {
-        kind: "find".into(),
+        kind: "find",
         columns,
         ..Default::default()
     };

@@ -38,6 +38,8 @@ pub use ast::{Statement, StatementKind, CLAUSES, KEYWORDS, STATEMENTS};
 pub use error::{ErrorKind, QueryError};
 pub use view::GraphView;
 
+use std::borrow::Cow;
+
 use crate::graph::{EdgeId, NodeId};
 
 /// One row of a result table: up to six cells stored inline, so a result of many rows makes one
@@ -71,8 +73,9 @@ pub struct Subgraph {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct QueryOutput {
     /// The statement kind (`show`, `neighbors`, `path`…), for JSON output and titles.
-    pub kind: String,
-    pub columns: Vec<String>,
+    pub kind: &'static str,
+    /// Column names: fixed words, or attribute names `find` was asked for.
+    pub columns: Vec<Cow<'static, str>>,
     pub rows: Vec<Row>,
     pub subgraph: Option<Subgraph>,
     /// Set by `dot <statement> > FILE`: write the subgraph as a diagram to this file (DOT, or

@@ -3,6 +3,7 @@
 //! are hash maps keyed by node id with a cheap hasher; nothing is allocated per visited node
 //! beyond its map entry.
 
+use std::cmp::Ordering;
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -110,8 +111,8 @@ pub struct Reach {
 #[derive(Debug, Default)]
 pub struct Neighbourhood {
     pub reached: Vec<Reach>,
-    /// The edges between them: (edge, position of one end in `reached`, of the other), in
-    /// edge order.
+    /// The edges between them, each once: (edge, position of one end in `reached`, of the
+    /// other), in the order found.
     pub edges: Vec<(EdgeId, u32, u32)>,
     /// Whether the limit cut the search short.
     pub truncated: bool,
@@ -162,7 +163,17 @@ pub fn neighbourhood(
                 let at = out.reached.len() as u32;
                 let slot = match index.entry(v) {
                     Entry::Occupied(seen) => {
-                        out.edges.push((s.edge, i as u32, *seen.get()));
+                        // Both ways, an edge is seen from both ends: kept from the end
+                        // expanded first (a self-loop: the way it points).
+                        let j = *seen.get();
+                        let first = match (j as usize).cmp(&i) {
+                            Ordering::Greater => true,
+                            Ordering::Less => dir != Direction::Both,
+                            Ordering::Equal => forward || dir == Direction::In,
+                        };
+                        if first {
+                            out.edges.push((s.edge, i as u32, j));
+                        }
                         return;
                     }
                     Entry::Vacant(slot) => slot,
@@ -196,8 +207,6 @@ pub fn neighbourhood(
         }
         lo = hi;
     }
-    out.edges.sort_unstable_by_key(|(e, _, _)| *e);
-    out.edges.dedup_by_key(|(e, _, _)| *e);
     out
 }
 
@@ -536,5 +545,50 @@ mod tests {
         );
         assert!(capped.truncated);
         assert_eq!(capped.reached.iter().filter(|r| r.matched).count(), 5);
+    }
+
+    #[test]
+    fn neighbourhood_lists_each_followed_edge_once() {
+        let mut g = random_graph(5, 60, 240);
+        let e = g.edge(EdgeId(0)).cloned().unwrap();
+        g.add_edge(NodeId(0), NodeId(0), e.clone());
+        g.add_edge(NodeId(1), NodeId(1), e);
+        for dir in [Direction::Both, Direction::Out, Direction::In] {
+            for depth in 1..=3 {
+                let n = neighbourhood(
+                    &g,
+                    NodeId(0),
+                    depth,
+                    dir,
+                    TypeSet::any(),
+                    RelSet::semantic(),
+                    100_000,
+                );
+                let pos: IdMap<NodeId, usize> = n
+                    .reached
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| (r.node, i))
+                    .collect();
+                // Every edge the search follows: from each node short of the last depth.
+                let mut expected = Vec::new();
+                for (i, r) in n
+                    .reached
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, r)| r.depth < depth)
+                {
+                    each_edge(&g, r.node, dir, RelSet::semantic(), |s, _| {
+                        expected.push((s.edge, i, pos[&s.node]));
+                    });
+                }
+                let mut expected: Vec<EdgeId> = expected.into_iter().map(|x| x.0).collect();
+                expected.sort_unstable();
+                expected.dedup();
+                let mut got: Vec<EdgeId> = n.edges.iter().map(|x| x.0).collect();
+                got.sort_unstable();
+                assert_eq!(got, expected, "{dir:?} depth {depth}");
+            }
+        }
     }
 }
