@@ -86,7 +86,7 @@ fn perturbed_gold_graph(golds: &[Gold]) -> KnowledgeGraph {
         name: name.to_string(),
         kind,
         aliases,
-        docs: vec![doc.to_string()],
+        docs: vec![doc.into()],
         years: Vec::new(),
         attrs: Default::default(),
     };
@@ -95,11 +95,12 @@ fn perturbed_gold_graph(golds: &[Gold]) -> KnowledgeGraph {
         confidence: 1.0,
         weight: 1,
         evidence: vec![Evidence {
-            doc: doc.to_string(),
+            doc: doc.into(),
             sentence: 0,
             span: [0, 1],
             text: None,
         }],
+        docs: Vec::new(),
         attrs: Default::default(),
     };
     for gold in golds {

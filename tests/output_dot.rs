@@ -39,7 +39,8 @@ fn edge(g: &mut KnowledgeGraph, s: NodeId, t: NodeId, relation: RelationType, we
                 span: [10, 40],
                 text: Some("浪潮集团位于济南市，主营\"云计算\"。".into()),
             }],
-            attrs: IndexMap::new(),
+            docs: Vec::new(),
+            attrs: Default::default(),
         },
     );
 }
@@ -105,6 +106,7 @@ fn sample() -> KnowledgeGraph {
             confidence: 1.0,
             weight: 1,
             evidence: vec![],
+            docs: Vec::new(),
             attrs: [("label".to_string(), serde_json::json!("held in"))]
                 .into_iter()
                 .collect(),

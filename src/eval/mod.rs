@@ -61,7 +61,7 @@ pub fn doc_graph(g: &KnowledgeGraph, doc: &str) -> ScoreGraph {
     let mut keep = std::collections::HashSet::new();
     for id in g.node_ids() {
         let Some(n) = g.node(id) else { continue };
-        if !whole && !n.docs.iter().any(|d| d == doc) {
+        if !whole && !n.docs.iter().any(|d| &**d == doc) {
             continue;
         }
         keep.insert(id);
@@ -86,10 +86,9 @@ pub fn doc_graph(g: &KnowledgeGraph, doc: &str) -> ScoreGraph {
         let (Some(e), Some((s, t))) = (g.edge(id), g.endpoints(id)) else {
             continue;
         };
-        let listed = |v: &Value| v.as_array().is_some_and(|a| a.iter().any(|d| d == doc));
         let here = whole
-            || e.evidence.iter().any(|ev| ev.doc == doc)
-            || e.attrs.get("docs").is_some_and(listed);
+            || e.evidence.iter().any(|ev| &*ev.doc == doc)
+            || e.docs.iter().any(|d| &**d == doc);
         if here && keep.contains(&s) && keep.contains(&t) {
             edges.push(ScoreEdge {
                 source: s.0 as usize,
@@ -114,7 +113,7 @@ fn find_doc<'a>(g: &'a KnowledgeGraph, doc: &str) -> Option<&'a str> {
         let all: std::collections::BTreeSet<&str> = g
             .node_ids()
             .filter_map(|id| g.node(id))
-            .flat_map(|n| n.docs.iter().map(String::as_str))
+            .flat_map(|n| n.docs.iter().map(|d| &**d))
             .collect();
         all.into_iter().collect()
     } else {

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use indexmap::IndexMap;
 use petgraph::visit::NodeIndexable;
@@ -69,7 +70,7 @@ struct NodeOut<'a> {
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     aliases: &'a [String],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    docs: &'a [String],
+    docs: &'a [Arc<str>],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     years: &'a [i32],
     #[serde(flatten)]
@@ -86,6 +87,8 @@ struct EdgeOut<'a> {
     weight: u32,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     evidence: &'a [Evidence],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    docs: &'a [Arc<str>],
     #[serde(flatten)]
     attrs: &'a IndexMap<String, Value>,
 }
@@ -176,6 +179,7 @@ impl KnowledgeGraph {
                 confidence: e.confidence,
                 weight: e.weight,
                 evidence: &e.evidence,
+                docs: &e.docs,
                 attrs: &e.attrs,
             };
             w.write_all(if i == 0 { b"\n  " } else { b",\n  " })?;

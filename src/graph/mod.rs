@@ -4,11 +4,14 @@
 //! ([`stats`]). Never formats output, never parses queries.
 
 pub mod adjacency;
+mod attrs;
 mod io;
 mod lines;
 mod raw;
 pub mod stats;
 pub mod synth;
+
+use std::sync::Arc;
 
 use indexmap::IndexMap;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
@@ -17,6 +20,7 @@ use petgraph::Direction;
 use serde::{Deserialize, Serialize};
 
 pub use adjacency::{Adjacency, Slot};
+pub use attrs::Attrs;
 pub use io::{GraphError, FORMAT};
 pub use stats::{GraphStats, SchemaRow};
 
@@ -57,7 +61,7 @@ pub struct Node {
     pub name: String,
     pub kind: EntityType,
     pub aliases: Vec<String>,
-    pub docs: Vec<String>,
+    pub docs: Vec<Arc<str>>,
     pub years: Vec<i32>,
     /// Type-specific and foreign attributes, in the order they were written.
     pub attrs: IndexMap<String, serde_json::Value>,
@@ -70,8 +74,11 @@ pub struct Edge {
     pub confidence: f32,
     pub weight: u32,
     pub evidence: Vec<Evidence>,
+    /// Every document that states it, where the (capped) evidence leaves some out; empty when
+    /// the evidence names them all. Saved as `docs`.
+    pub docs: Vec<Arc<str>>,
     /// Foreign attributes (and `label`, the original relation name of a graph made elsewhere).
-    pub attrs: IndexMap<String, serde_json::Value>,
+    pub attrs: Attrs,
 }
 
 /// The graph, its name index, and the documents it came from.
@@ -107,14 +114,14 @@ impl KnowledgeGraph {
                 attrs: e.attrs,
             });
         }
-        for l in resolved.links {
-            // Evidence is capped; documents it leaves out are listed in the attribute `docs`.
-            let mut attrs = IndexMap::new();
-            if l.docs
-                .iter()
-                .any(|d| !l.evidence.iter().any(|e| e.doc == *d))
-            {
-                attrs.insert("docs".to_string(), serde_json::Value::from(l.docs));
+        // The links are freed as they become edges (the edges' room is taken in full above),
+        // so the two are not held whole at once: reversed in place, taken from the back, the
+        // vector shrunk by a quarter at a time.
+        let mut links = resolved.links;
+        links.reverse();
+        while let Some(l) = links.pop() {
+            if links.len() < links.capacity() / 4 * 3 {
+                links.shrink_to_fit();
             }
             g.add_edge(
                 NodeId(l.source as u32),
@@ -124,7 +131,8 @@ impl KnowledgeGraph {
                     confidence: l.confidence,
                     weight: l.weight,
                     evidence: l.evidence,
-                    attrs,
+                    docs: l.docs,
+                    attrs: Attrs::default(),
                 },
             );
         }

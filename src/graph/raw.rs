@@ -3,6 +3,7 @@
 //! Used by both loaders (`io` and `lines`).
 
 use std::fmt;
+use std::sync::Arc;
 
 use indexmap::IndexMap;
 use serde::de::{self, MapAccess, Visitor};
@@ -10,7 +11,7 @@ use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
 use super::io::IdKey;
-use super::{Edge, Node};
+use super::{Attrs, Edge, Node};
 use crate::model::{EntityType, RelationType};
 
 /// One node: its id and contents.
@@ -129,7 +130,7 @@ impl<'de> Deserialize<'de> for RawNode {
                             }
                         },
                         Key::Docs => match strings(map.next_value()?) {
-                            Ok(v) => n.docs = v,
+                            Ok(v) => n.docs = v.into_iter().map(Arc::from).collect(),
                             Err(v) => {
                                 n.attrs.insert("docs".into(), v);
                             }
@@ -182,7 +183,8 @@ impl<'de> Deserialize<'de> for RawEdge {
                     confidence: 1.0,
                     weight: 1,
                     evidence: Vec::new(),
-                    attrs: IndexMap::new(),
+                    docs: Vec::new(),
+                    attrs: Attrs::default(),
                 };
                 while let Some(key) = map.next_key::<Key>()? {
                     match key {
@@ -218,6 +220,12 @@ impl<'de> Deserialize<'de> for RawEdge {
                             }
                         },
                         Key::Evidence => e.evidence = map.next_value()?,
+                        Key::Docs => match strings(map.next_value()?) {
+                            Ok(v) => e.docs = v.into_iter().map(Arc::from).collect(),
+                            Err(v) => {
+                                e.attrs.insert("docs".into(), v);
+                            }
+                        },
                         Key::Other(k) => {
                             e.attrs.insert(k, map.next_value()?);
                         }

@@ -5,7 +5,7 @@
 
 use indexmap::IndexMap;
 
-use super::{Edge, KnowledgeGraph, Node, NodeId};
+use super::{Attrs, Edge, KnowledgeGraph, Node, NodeId};
 use crate::model::{EntityType, RelationType};
 
 /// SplitMix64: a tiny, fast, seedable generator (Steele, Lea and Flood, 2014). Good enough for
@@ -127,7 +127,8 @@ pub fn generate(nodes: usize, edges: usize, seed: u64) -> KnowledgeGraph {
                 confidence: 1.0,
                 weight: 1,
                 evidence: Vec::new(),
-                attrs: IndexMap::new(),
+                docs: Vec::new(),
+                attrs: Attrs::default(),
             },
         );
     }

@@ -73,7 +73,14 @@ pub fn write_cypher(graph: &KnowledgeGraph, w: &mut dyn Write) -> std::io::Resul
                 string(&serde_json::to_string(&e.evidence)?)
             ));
         }
-        extra_props(&mut props, &e.attrs, &["weight", "confidence", "evidence"]);
+        if !e.docs.is_empty() {
+            props.push(format!("docs: {}", list(&e.docs)));
+        }
+        extra_props(
+            &mut props,
+            &e.attrs,
+            &["weight", "confidence", "evidence", "docs"],
+        );
         writeln!(
             w,
             "MATCH (a:Entity {{zid: {}}}), (b:Entity {{zid: {}}}) CREATE (a)-[:{} {{{}}}]->(b);",
@@ -131,8 +138,8 @@ fn number(f: f64, text: String) -> String {
     }
 }
 
-fn list(items: &[String]) -> String {
-    let parts: Vec<String> = items.iter().map(|s| string(s)).collect();
+fn list(items: &[impl AsRef<str>]) -> String {
+    let parts: Vec<String> = items.iter().map(|s| string(s.as_ref())).collect();
     format!("[{}]", parts.join(", "))
 }
 

@@ -3,7 +3,7 @@
 //!
 //! Node data: `name`, `type`, `aliases` and `docs` (joined by `|`), `years` (joined by `,`),
 //! then every other attribute under its own key. Edge data: `relation`, `weight`, `confidence`,
-//! `evidence` (a JSON array), then every other attribute. An attribute whose values are all
+//! `evidence` (a JSON array), `docs` (joined by `|`; key id `edocs`), then every other attribute. An attribute whose values are all
 //! integers is typed `long`, all numbers `double`, all booleans `boolean`, else `string` (a value
 //! that is not a string is written as JSON).
 
@@ -16,7 +16,7 @@ use crate::graph::KnowledgeGraph;
 
 const NS: &str = "http://graphml.graphdrawing.org/xmlns";
 const NODE_KEYS: [&str; 5] = ["name", "type", "aliases", "docs", "years"];
-const EDGE_KEYS: [&str; 4] = ["relation", "weight", "confidence", "evidence"];
+const EDGE_KEYS: [&str; 5] = ["relation", "weight", "confidence", "evidence", "docs"];
 
 /// Writes `graph` as GraphML.
 ///
@@ -37,7 +37,7 @@ pub fn write_graphml(graph: &KnowledgeGraph, w: &mut dyn Write) -> std::io::Resu
         graph
             .edge_ids()
             .filter_map(|id| graph.edge(id))
-            .map(|e| &e.attrs),
+            .map(|e| &*e.attrs),
         &EDGE_KEYS,
     );
     writeln!(w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
@@ -56,6 +56,7 @@ pub fn write_graphml(graph: &KnowledgeGraph, w: &mut dyn Write) -> std::io::Resu
     key(w, "weight", "edge", "weight", "long")?;
     key(w, "confidence", "edge", "confidence", "double")?;
     key(w, "evidence", "edge", "evidence", "string")?;
+    key(w, "edocs", "edge", "docs", "string")?;
     for (i, (name, ty)) in edge_attrs.iter().enumerate() {
         key(w, &format!("ea{i}"), "edge", name, ty)?;
     }
@@ -96,6 +97,9 @@ pub fn write_graphml(graph: &KnowledgeGraph, w: &mut dyn Write) -> std::io::Resu
         data(w, "confidence", &e.confidence.to_string())?;
         if !e.evidence.is_empty() {
             data(w, "evidence", &serde_json::to_string(&e.evidence)?)?;
+        }
+        if !e.docs.is_empty() {
+            data(w, "edocs", &e.docs.join("|"))?;
         }
         for (i, name) in edge_attrs.keys().enumerate() {
             if let Some(v) = e.attrs.get(name) {

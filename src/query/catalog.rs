@@ -86,7 +86,7 @@ pub fn docs(g: &dyn GraphView) -> QueryOutput {
     for id in g.node_ids() {
         if let Some(n) = g.node(id) {
             for d in &n.docs {
-                *per_doc.entry(d.as_str()).or_default() += 1;
+                *per_doc.entry(d).or_default() += 1;
             }
         }
     }

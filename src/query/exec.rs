@@ -161,7 +161,9 @@ fn show(g: &dyn GraphView, id: NodeId) -> QueryOutput {
         "type",
         Value::Str(format!("{} {}", n.kind.as_str(), n.kind.chinese())),
     );
-    let strs = |v: &[String]| Value::List(v.iter().cloned().map(Value::Str).collect());
+    fn strs(v: &[impl ToString]) -> Value {
+        Value::List(v.iter().map(|s| Value::Str(s.to_string())).collect())
+    }
     if !n.aliases.is_empty() {
         row("aliases", strs(&n.aliases));
     }
@@ -500,7 +502,7 @@ fn evidence(g: &dyn GraphView, a: NodeId, b: NodeId) -> QueryOutput {
                 Value::Node(s),
                 rel.clone(),
                 Value::Node(t),
-                Value::Str(ev.doc.clone()),
+                Value::Str(ev.doc.to_string()),
                 int(ev.sentence),
                 ev.text
                     .as_deref()

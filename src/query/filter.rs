@@ -38,7 +38,9 @@ fn is(field: &str, names: &[&str]) -> bool {
 /// The values `field` has on node `id`.
 fn field_values<'a>(id: NodeId, n: &'a Node, field: &str) -> Vec<Scalar<'a>> {
     let mut out = Vec::new();
-    let strs = |v: &'a [String]| v.iter().map(|s| Scalar::Str(Cow::Borrowed(s.as_str())));
+    fn strs<'a>(v: &'a [impl AsRef<str>]) -> impl Iterator<Item = Scalar<'a>> {
+        v.iter().map(|s| Scalar::Str(Cow::Borrowed(s.as_ref())))
+    }
     if is(field, &["name", "名称"]) {
         out.push(Scalar::Str(Cow::Borrowed(&n.name)));
         out.extend(strs(&n.aliases));

@@ -430,6 +430,7 @@ mod tests {
                     confidence: 1.0,
                     weight: 1,
                     evidence: vec![],
+                    docs: Vec::new(),
                     attrs: Default::default(),
                 },
             );

@@ -4,6 +4,7 @@
 //! complete form, every other form an alias, and every join recorded in `merged_from`.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use serde_json::{json, Value};
 
@@ -108,6 +109,7 @@ impl Builder {
 /// Groups every mention of every document into entities.
 pub(super) fn cluster(
     docs: &[Document],
+    doc_id: &[Arc<str>],
     extractions: &[DocExtraction],
     registry: &AliasRegistry,
 ) -> Clusters {
@@ -184,7 +186,7 @@ pub(super) fn cluster(
     join_declared(&mut b, docs, &declared, &of_group, &names);
     join_short_forms(&mut b);
     let forced = join_registry(&mut b, registry);
-    finish(b, docs, &of_group, forced)
+    finish(b, docs, doc_id, &of_group, forced)
 }
 
 /// A declared short form joins the mention it stands for; one never mentioned becomes an alias.
@@ -316,6 +318,7 @@ fn join_registry(b: &mut Builder, registry: &AliasRegistry) -> BTreeMap<usize, S
 fn finish(
     b: Builder,
     docs: &[Document],
+    doc_id: &[Arc<str>],
     of_group: &[Vec<Option<usize>>],
     forced: BTreeMap<usize, String>,
 ) -> Clusters {
@@ -360,9 +363,9 @@ fn finish(
         }
         forms.remove(&name);
         let doc_idx: BTreeSet<usize> = groups.iter().flat_map(|g| g.docs.iter().copied()).collect();
-        let mut doc_ids: Vec<String> = doc_idx
+        let mut doc_ids: Vec<Arc<str>> = doc_idx
             .iter()
-            .filter_map(|&d| docs.get(d).map(|x| x.id.clone()))
+            .filter_map(|&d| doc_id.get(d).cloned())
             .collect();
         doc_ids.sort();
         doc_ids.dedup();

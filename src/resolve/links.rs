@@ -66,6 +66,8 @@ pub(super) struct Ids<'a> {
     pub target: &'a [Vec<usize>],
     /// Per document: its node.
     pub document: &'a [usize],
+    /// Per document: its id, shared by every edge that cites it.
+    pub doc_id: &'a [Arc<str>],
 }
 
 /// Every edge of a build, in a fixed order: stated relations, then MENTIONS, then CO_OCCURS,
@@ -150,7 +152,7 @@ pub(super) fn links(docs: &[Document], extractions: &[DocExtraction], ids: &Ids)
                 .iter()
                 .map(|&spot| {
                     let with_text = relation != RelationType::Mentions;
-                    evidence(docs, spot, with_text, &mut texts)
+                    evidence(docs, ids.doc_id, spot, with_text, &mut texts)
                 })
                 .collect(),
             docs: if a
@@ -162,7 +164,7 @@ pub(super) fn links(docs: &[Document], extractions: &[DocExtraction], ids: &Ids)
             } else {
                 a.docs
                     .iter()
-                    .filter_map(|&d| docs.get(d as usize).map(|x| x.id.clone()))
+                    .filter_map(|&d| ids.doc_id.get(d as usize).cloned())
                     .collect()
             },
         })
@@ -174,6 +176,7 @@ pub(super) fn links(docs: &[Document], extractions: &[DocExtraction], ids: &Ids)
 /// sentence index find it).
 fn evidence(
     docs: &[Document],
+    doc_id: &[Arc<str>],
     (d, sentence, start, end): Spot,
     with_text: bool,
     texts: &mut BTreeMap<(usize, usize), Option<Arc<str>>>,
@@ -189,7 +192,7 @@ fn evidence(
             .clone()
     });
     Evidence {
-        doc: doc.map(|x| x.id.clone()).unwrap_or_default(),
+        doc: doc_id.get(d).cloned().unwrap_or_else(|| Arc::from("")),
         sentence,
         span: [start, end],
         text,

@@ -31,7 +31,7 @@ use crate::model::{EntityType, RelationType};
 /// draws from one sentence holds the same copy.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Evidence {
-    pub doc: String,
+    pub doc: Arc<str>,
     pub sentence: usize,
     pub span: [usize; 2],
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -46,7 +46,7 @@ pub struct Entity {
     /// Other surface forms, sorted.
     pub aliases: Vec<String>,
     /// Ids of the documents it appears in, sorted.
-    pub docs: Vec<String>,
+    pub docs: Vec<Arc<str>>,
     /// Years it appears in, sorted.
     pub years: Vec<i32>,
     /// Type-specific attributes (a Target: metric, value, unit, year, comparator, text; a merged
@@ -67,7 +67,7 @@ pub struct Link {
     pub evidence: Vec<Evidence>,
     /// Every document that states it, in document order, where the (capped) evidence leaves
     /// some out; empty when the evidence names them all.
-    pub docs: Vec<String>,
+    pub docs: Vec<Arc<str>>,
 }
 
 /// The resolved contents of a build, ready for `graph`.
@@ -91,20 +91,25 @@ pub fn resolve(
 ) -> Resolved {
     let n = docs.len().min(extractions.len());
     let (docs, extractions) = (&docs[..n], &extractions[..n]);
-    let clusters = cluster::cluster(docs, extractions, registry);
-    let (mut entities, links) = links_of(docs, extractions, clusters);
-    for (doc, ex) in docs.iter().zip(extractions) {
-        entities.extend(ex.targets.iter().cloned().map(|t| target_entity(t, doc)));
+    let ids = doc_ids(docs);
+    let clusters = cluster::cluster(docs, &ids, extractions, registry);
+    let (mut entities, links) = links_of(docs, &ids, extractions, clusters);
+    for ((doc, id), ex) in docs.iter().zip(&ids).zip(extractions) {
+        entities.extend(
+            ex.targets
+                .iter()
+                .cloned()
+                .map(|t| target_entity(t, doc, id)),
+        );
     }
-    entities.extend(docs.iter().map(document_entity));
+    entities.extend(docs.iter().zip(&ids).map(|(d, id)| document_entity(d, id)));
     Resolved { entities, links }
 }
 
 /// [`resolve`] for a build that is done with its extractions: the same result, but the links
-/// are gathered first and each document's mentions and relations are freed before the target
-/// nodes are made from its targets (moved, not copied), so the extractions and the resolved
-/// graph are never held whole at once; the documents' texts are freed once the evidence is
-/// fetched.
+/// are gathered first, then the mentions, relations and the documents' texts are freed, and
+/// the target nodes are made from the targets (moved, not copied), so the extractions and the
+/// resolved graph are never held whole at once.
 pub fn resolve_owned(
     mut docs: Vec<Document>,
     mut extractions: Vec<DocExtraction>,
@@ -113,24 +118,30 @@ pub fn resolve_owned(
     let n = docs.len().min(extractions.len());
     extractions.truncate(n);
     docs.truncate(n);
-    let clusters = cluster::cluster(&docs, &extractions, registry);
+    let ids = doc_ids(&docs);
+    let clusters = cluster::cluster(&docs, &ids, &extractions, registry);
     for ex in &mut extractions {
         // Names are merged: only places and spans are left to read.
         ex.mentions.iter_mut().for_each(|m| m.name = String::new());
         ex.aliases = Vec::new();
     }
-    let (mut entities, links) = links_of(&docs, &extractions, clusters);
+    let (mut entities, links) = links_of(&docs, &ids, &extractions, clusters);
     for d in &mut docs {
         d.text = String::new();
         d.sentences = Vec::new();
     }
+    // Only the targets are left to read.
+    for ex in &mut extractions {
+        ex.mentions = Vec::new();
+        ex.relations = Vec::new();
+    }
     let targets: usize = extractions.iter().map(|ex| ex.targets.len()).sum();
     entities.reserve_exact(targets + n);
-    for (doc, ex) in docs.iter().zip(extractions) {
+    for ((doc, id), ex) in docs.iter().zip(&ids).zip(extractions) {
         let DocExtraction { targets, .. } = ex;
-        entities.extend(targets.into_iter().map(|t| target_entity(t, doc)));
+        entities.extend(targets.into_iter().map(|t| target_entity(t, doc, id)));
     }
-    entities.extend(docs.iter().map(document_entity));
+    entities.extend(docs.iter().zip(&ids).map(|(d, id)| document_entity(d, id)));
     Resolved { entities, links }
 }
 
@@ -138,6 +149,7 @@ pub fn resolve_owned(
 /// fixed ahead: targets follow the entities in document order, then one node per document.
 fn links_of(
     docs: &[Document],
+    doc_id: &[Arc<str>],
     extractions: &[DocExtraction],
     clusters: cluster::Clusters,
 ) -> (Vec<Entity>, Vec<Link>) {
@@ -155,13 +167,19 @@ fn links_of(
             mention: &clusters.of_mention,
             target: &target_ids,
             document: &doc_ids,
+            doc_id,
         },
     );
     (clusters.entities, links)
 }
 
 /// A target's node: never merged with another; its attributes as the guideline names them.
-fn target_entity(t: TargetMention, doc: &Document) -> Entity {
+/// Each document's id, made once and shared by everything that cites the document.
+fn doc_ids(docs: &[Document]) -> Vec<Arc<str>> {
+    docs.iter().map(|d| Arc::from(d.id.as_str())).collect()
+}
+
+fn target_entity(t: TargetMention, doc: &Document, id: &Arc<str>) -> Entity {
     let name = t.display_name();
     let mut attrs = IndexMap::with_capacity(6);
     attrs.insert("metric".into(), Value::from(t.metric));
@@ -180,7 +198,7 @@ fn target_entity(t: TargetMention, doc: &Document) -> Entity {
         name,
         kind: EntityType::Target,
         aliases: Vec::new(),
-        docs: vec![doc.id.clone()],
+        docs: vec![id.clone()],
         years: t.year.or(doc.year).into_iter().collect(),
         attrs,
     }
@@ -197,14 +215,14 @@ fn number(x: f64) -> Value {
     }
 }
 
-fn document_entity(doc: &Document) -> Entity {
+fn document_entity(doc: &Document, id: &Arc<str>) -> Entity {
     let mut attrs = IndexMap::new();
     attrs.insert("title".into(), Value::from(doc.title.clone()));
     Entity {
         name: doc.id.clone(),
         kind: EntityType::Document,
         aliases: Vec::new(),
-        docs: vec![doc.id.clone()],
+        docs: vec![id.clone()],
         years: doc.year.into_iter().collect(),
         attrs,
     }

@@ -62,7 +62,7 @@ fn short_forms_merge_across_documents() {
     let place = named(&r, "甲城市");
     assert_eq!(place.len(), 1);
     assert_eq!(place[0].aliases, vec!["甲城"]);
-    assert_eq!(place[0].docs, vec!["a.txt", "b.txt"]);
+    assert_eq!(place[0].docs, strs(&["a.txt", "b.txt"]));
     assert_eq!(
         place[0].attrs["merged_from"],
         serde_json::json!([{"forms": ["甲城", "甲城市"], "reason": "place suffix"}])
@@ -134,10 +134,10 @@ fn declared_aliases_stay_in_their_document() {
     let r = resolve(&[a, b], &[exa, exb], &AliasRegistry::default());
     let plan = named(&r, "戊己产业专项规划");
     assert_eq!(plan[0].aliases, vec!["专项规划"]);
-    assert_eq!(plan[0].docs, vec!["a.txt"]);
+    assert_eq!(plan[0].docs, strs(&["a.txt"]));
     let other = named(&r, "专项规划");
     assert_eq!(other.len(), 1);
-    assert_eq!(other[0].docs, vec!["b.txt"]);
+    assert_eq!(other[0].docs, strs(&["b.txt"]));
 }
 
 #[test]
@@ -289,5 +289,9 @@ fn evidence_is_capped_but_every_document_is_listed() {
     assert_eq!(located.docs.len(), 7);
     let g = crate::graph::KnowledgeGraph::from_resolved(r, Vec::new());
     let e = g.edge(crate::graph::EdgeId(0)).unwrap();
-    assert_eq!(e.attrs["docs"].as_array().map(Vec::len), Some(7));
+    assert_eq!(e.docs.len(), 7);
+}
+
+fn strs(v: &[&str]) -> Vec<std::sync::Arc<str>> {
+    v.iter().map(|&s| s.into()).collect()
 }
