@@ -316,3 +316,45 @@ fn a_bad_gold_file_is_reported_at_line_and_column() {
         )
     );
 }
+
+#[test]
+fn zhitu_eval_of_documents_applies_dict_and_aliases() {
+    let dir = tempdir();
+    let doc = "graphs/corpus/003_11b473e85fddfb7b.txt";
+    let dict = dir.path().join("my.dict");
+    // A wrong type on purpose: the scores must move.
+    std::fs::write(&dict, "数字经济 Person\n").unwrap();
+    let aliases = dir.path().join("aliases.tsv");
+    std::fs::write(&aliases, "数字经济大人\t数字经济\n").unwrap();
+    let (dict, aliases) = (dict.to_str().unwrap(), aliases.to_str().unwrap());
+    let graph = dir.path().join("g.json");
+    let graph = graph.to_str().unwrap();
+    let built = [
+        "build",
+        "-q",
+        doc,
+        "-o",
+        graph,
+        "--dict",
+        dict,
+        "--aliases",
+        aliases,
+    ];
+    let (code, _, err) = run(zhitu().args(built));
+    assert_eq!(code, 0, "{err}");
+    let gold = "tests/fixtures/gold";
+    let scores = |args: &[&str]| {
+        let (code, json, err) = run(zhitu().args(["eval", "--json", "--gold", gold]).args(args));
+        assert_eq!(code, 0, "{err}");
+        json
+    };
+    let with = scores(&[doc, "--dict", dict, "--aliases", aliases]);
+    assert_eq!(
+        with,
+        scores(&["-g", graph]),
+        "the same as the graph built with them"
+    );
+    assert_ne!(with, scores(&[doc]), "the vocabulary changes the scores");
+    let (code, _, err) = run(zhitu().args(["eval", "--gold", gold, "--dict", dict]));
+    assert_eq!(code, 2, "--dict needs documents: {err}");
+}

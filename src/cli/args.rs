@@ -61,6 +61,12 @@ pub enum Command {
         graph: Option<PathBuf>,
         /// Documents to build and score instead of a saved graph
         inputs: Vec<PathBuf>,
+        /// With documents: your vocabulary, as for `zhitu build --dict`
+        #[arg(long, requires = "inputs")]
+        dict: Option<PathBuf>,
+        /// With documents: your alias registry, as for `zhitu build --aliases`
+        #[arg(long, requires = "inputs")]
+        aliases: Option<PathBuf>,
         /// Print the scores as JSON
         #[arg(long)]
         json: bool,

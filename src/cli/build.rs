@@ -39,15 +39,7 @@ pub fn build(
             return Err(format!("{}: no such file or folder", p.display()));
         }
     }
-    let mut seg = Segmenter::new();
-    let mut lexicon = Lexicon::default();
-    if let Some(path) = dict {
-        pipeline::apply_user_dict(path, &mut seg, &mut lexicon).map_err(|e| e.to_string())?;
-    }
-    let aliases = match aliases {
-        Some(path) => AliasRegistry::from_file(path).map_err(|e| e.to_string())?,
-        None => AliasRegistry::default(),
-    };
+    let (seg, options) = vocabulary(dict, aliases)?;
     let files = ingest::collect_files(&inputs).map_err(|e| e.to_string())?;
     if files.is_empty() {
         return Err(format!(
@@ -60,7 +52,6 @@ pub fn build(
         ));
     }
     let bar = progress_bar(files.len(), quiet);
-    let options = BuildOptions { lexicon, aliases };
     let built = pipeline::build(&files, &seg, &options, &|| bar.inc(1));
     bar.finish_and_clear();
     for e in &built.skipped {
@@ -140,4 +131,25 @@ fn parenthesised(items: &[String]) -> String {
 
 fn seconds(d: Duration) -> String {
     format!("{:.2}s", d.as_secs_f64())
+}
+
+/// The segmenter and build options with a user's dictionary (`--dict`) and alias registry
+/// (`--aliases`) applied.
+///
+/// # Errors
+/// The file that could not be read or parsed, and where.
+pub fn vocabulary(
+    dict: Option<&Path>,
+    aliases: Option<&Path>,
+) -> Result<(Segmenter, BuildOptions), String> {
+    let mut seg = Segmenter::new();
+    let mut lexicon = Lexicon::default();
+    if let Some(path) = dict {
+        pipeline::apply_user_dict(path, &mut seg, &mut lexicon).map_err(|e| e.to_string())?;
+    }
+    let aliases = match aliases {
+        Some(path) => AliasRegistry::from_file(path).map_err(|e| e.to_string())?,
+        None => AliasRegistry::default(),
+    };
+    Ok((seg, BuildOptions { lexicon, aliases }))
 }

@@ -9,10 +9,23 @@ use super::{CmdResult, DEFAULT_GRAPH};
 use crate::eval::{self, EvalReport, Prf};
 use crate::graph::KnowledgeGraph;
 use crate::ingest;
-use crate::pipeline::{self, BuildOptions};
-use crate::segment::Segmenter;
+use crate::pipeline;
 
-pub fn eval(gold: &Path, graph: Option<&Path>, inputs: Vec<PathBuf>, json: bool) -> CmdResult {
+/// What `zhitu eval` scores: a saved graph, or documents built with the user's vocabulary.
+pub struct Scored<'a> {
+    pub graph: Option<&'a Path>,
+    pub inputs: Vec<PathBuf>,
+    pub dict: Option<&'a Path>,
+    pub aliases: Option<&'a Path>,
+}
+
+pub fn eval(gold: &Path, scored: Scored, json: bool) -> CmdResult {
+    let Scored {
+        graph,
+        inputs,
+        dict,
+        aliases,
+    } = scored;
     let golds: Vec<eval::Gold> = eval::read_gold(gold)
         .map_err(|e| e.to_string())?
         .into_iter()
@@ -22,8 +35,9 @@ pub fn eval(gold: &Path, graph: Option<&Path>, inputs: Vec<PathBuf>, json: bool)
         let path = graph.unwrap_or(Path::new(DEFAULT_GRAPH));
         KnowledgeGraph::load(path).map_err(|e| e.to_string())?
     } else {
+        let (seg, options) = super::build::vocabulary(dict, aliases)?;
         let files = ingest::collect_files(&inputs).map_err(|e| e.to_string())?;
-        let built = pipeline::build(&files, &Segmenter::new(), &BuildOptions::default(), &|| {});
+        let built = pipeline::build(&files, &seg, &options, &|| {});
         for e in &built.skipped {
             eprintln!("zhitu: skipped {e}");
         }

@@ -34,8 +34,19 @@ pub fn main() -> ExitCode {
             gold,
             graph,
             inputs,
+            dict,
+            aliases,
             json,
-        }) => eval::eval(&gold, graph.as_deref(), inputs, json),
+        }) => eval::eval(
+            &gold,
+            eval::Scored {
+                graph: graph.as_deref(),
+                inputs,
+                dict: dict.as_deref(),
+                aliases: aliases.as_deref(),
+            },
+            json,
+        ),
         Some(Command::Repl { graph }) => query::repl(&graph),
         None => query::repl(Path::new(DEFAULT_GRAPH)),
         Some(Command::Query {
