@@ -56,17 +56,9 @@ const TYPES: &[(EntityType, u32)] = &[
     (EntityType::Target, 5),
 ];
 
-const RELATIONS: &[RelationType] = &[
-    RelationType::LocatedIn,
-    RelationType::InIndustry,
-    RelationType::Develops,
-    RelationType::PartnersWith,
-    RelationType::WorksFor,
-    RelationType::PartOf,
-    RelationType::SetsTarget,
-    RelationType::Measures,
-    RelationType::ResponsibleFor,
-];
+/// The relations extraction states: every relation but the last three of `RelationType::ALL`
+/// (MENTIONS, CO_OCCURS, RELATED).
+const RELATIONS: &[RelationType] = RelationType::ALL.split_at(RelationType::ALL.len() - 3).0;
 
 /// Generates a graph of `nodes` nodes and `edges` edges from `seed`: node `i` gets a type drawn
 /// from fixed weights and a name of two to three characters, a type suffix and `i` (so names are
@@ -165,6 +157,15 @@ fn suffix(kind: EntityType, rng: &mut SplitMix64) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn draws_only_stated_relations() {
+        let stated: Vec<RelationType> = RelationType::ALL
+            .into_iter()
+            .filter(|r| r.is_semantic() && *r != RelationType::Related)
+            .collect();
+        assert_eq!(RELATIONS, stated.as_slice());
+    }
 
     #[test]
     fn splitmix_is_stable() {
