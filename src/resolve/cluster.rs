@@ -3,6 +3,7 @@
 //! short forms and the user's registry. Each cluster becomes one [`Entity`] whose name is its most
 //! complete form, every other form an alias, and every join recorded in `merged_from`.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
@@ -113,7 +114,8 @@ pub(super) fn cluster(
     extractions: &[DocExtraction],
     registry: &AliasRegistry,
 ) -> Clusters {
-    let names: Vec<Vec<String>> = extractions
+    // Borrowed from the mentions where normalising changes nothing (most names).
+    let names: Vec<Vec<Cow<str>>> = extractions
         .iter()
         .map(|ex| ex.mentions.iter().map(|m| normalise(&m.name)).collect())
         .collect();
@@ -121,7 +123,7 @@ pub(super) fn cluster(
     let mut declared: BTreeMap<(usize, String), Vec<usize>> = BTreeMap::new();
     for (d, ex) in extractions.iter().enumerate() {
         for a in &ex.aliases {
-            let alias = normalise(&a.alias);
+            let alias = normalise(&a.alias).into_owned();
             match names[d].get(a.mention) {
                 Some(full) if !alias.is_empty() && *full != alias && !full.is_empty() => {
                     declared.entry((d, alias)).or_default().push(a.mention)
@@ -136,7 +138,7 @@ pub(super) fn cluster(
     for (d, ex) in extractions.iter().enumerate() {
         for (m, n) in ex.mentions.iter().zip(&names[d]) {
             if !n.is_empty() && !is_declared(d, n) {
-                votes.entry(n.as_str()).or_default().add(d, m.kind);
+                votes.entry(n).or_default().add(d, m.kind);
             }
         }
     }
@@ -153,13 +155,13 @@ pub(super) fn cluster(
             }
             let at = (d, m.sentence, m.span.start);
             let key = if is_declared(d, n) {
-                (n.clone(), EntityType::Unknown, Some(d))
+                (n.to_string(), EntityType::Unknown, Some(d))
             } else {
                 let kind = verdicts
-                    .get(n.as_str())
+                    .get(&**n)
                     .and_then(|v| v.by_doc.get(&d).copied())
                     .unwrap_or(m.kind);
-                (n.clone(), kind, None)
+                (n.to_string(), kind, None)
             };
             let g = b.group(key, at);
             if b.groups[g].kind == EntityType::Unknown {
@@ -195,7 +197,7 @@ fn join_declared(
     docs: &[Document],
     declared: &BTreeMap<(usize, String), Vec<usize>>,
     of_group: &[Vec<Option<usize>>],
-    names: &[Vec<String>],
+    names: &[Vec<Cow<str>>],
 ) {
     for ((d, alias), targets) in declared {
         let doc = docs.get(*d).map(|x| x.id.as_str()).unwrap_or("");

@@ -2,6 +2,8 @@
 //! space stripped) and the type-aware short forms that tie a name to its full form
 //! (星海 ↔ 星海集团 for enterprises, 济南 ↔ 济南市 for places). Pure string functions.
 
+use std::borrow::Cow;
+
 /// Characters dropped from every name before it is compared: book-title marks, quotes of either
 /// width and white space (the same set the reference scorer strips, plus corner brackets).
 fn is_stripped(c: char) -> bool {
@@ -20,8 +22,12 @@ fn is_stripped(c: char) -> bool {
 /// assert_eq!(normalise("《专项 规划》"), "专项规划");
 /// assert_eq!(normalise("“12345”工程"), "12345工程");
 /// ```
-pub fn normalise(name: &str) -> String {
-    name.chars().filter(|&c| !is_stripped(c)).collect()
+pub fn normalise(name: &str) -> Cow<'_, str> {
+    if name.chars().any(is_stripped) {
+        Cow::Owned(name.chars().filter(|&c| !is_stripped(c)).collect())
+    } else {
+        Cow::Borrowed(name)
+    }
 }
 
 /// Company suffixes, longest first, stripped repeatedly to find an enterprise's bare name.

@@ -68,7 +68,7 @@ impl AliasRegistry {
             if trimmed.is_empty() || trimmed.starts_with('#') {
                 continue;
             }
-            let mut fields = raw.split('\t').map(normalise);
+            let mut fields = raw.split('\t').map(|f| normalise(f).into_owned());
             let canonical = fields.next().unwrap_or_default();
             if canonical.is_empty() {
                 return Err(AliasError::EmptyCanonical {
