@@ -3,7 +3,7 @@
 //! words (重点项目, 龙头企业) is dropped, the suffix's condition (a place before 市, a body's
 //! 市/省 start, a physical 工程) checked; a project's leading brand is an enterprise of its own.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -286,14 +286,14 @@ fn try_suffix(sent: &Sent, end: usize, suf: &Suffix) -> Option<Cand> {
 /// The suffix dictionary indexed for scanning: the suffixes (but `Titled` ones) by their last
 /// character, longest first as in the dictionary; and the titles (and 党组) as one automaton.
 struct SuffixScan {
-    by_last: HashMap<char, Vec<&'static Suffix>>,
+    by_last: FxHashMap<char, Vec<&'static Suffix>>,
     titles: AhoCorasick,
 }
 
 fn suffix_scan() -> &'static SuffixScan {
     static SCAN: LazyLock<SuffixScan> = LazyLock::new(|| {
         let d = dicts();
-        let mut by_last: HashMap<char, Vec<&'static Suffix>> = HashMap::new();
+        let mut by_last: FxHashMap<char, Vec<&'static Suffix>> = FxHashMap::default();
         for s in d.suffixes.iter().filter(|s| s.flag != SuffixFlag::Titled) {
             if let Some(c) = s.text.chars().next_back() {
                 by_last.entry(c).or_default().push(s);

@@ -3,7 +3,7 @@
 //! its own, partial overlaps won by the stronger rule; then later occurrences of a name found
 //! once are echoed; the result sorted by span.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use aho_corasick::AhoCorasick;
 
@@ -104,7 +104,7 @@ pub(crate) fn settle(doc: &Document, cands: Vec<(usize, Cand)>) -> Vec<Mention> 
 /// One type per name within a document: the type the strongest rule gave it (a user's entry,
 /// a book title, a list), most frequent on a tie.
 fn harmonise(settled: &mut [Vec<Cand>]) {
-    let mut best: HashMap<String, HashMap<EntityType, (u8, usize)>> = HashMap::new();
+    let mut best: FxHashMap<String, FxHashMap<EntityType, (u8, usize)>> = FxHashMap::default();
     for c in settled.iter().flatten() {
         let e = best
             .entry(c.name.clone())
@@ -114,7 +114,7 @@ fn harmonise(settled: &mut [Vec<Cand>]) {
         e.0 = e.0.max(c.prio);
         e.1 += 1;
     }
-    let chosen: HashMap<String, EntityType> = best
+    let chosen: FxHashMap<String, EntityType> = best
         .into_iter()
         .filter(|(_, kinds)| kinds.len() > 1)
         .filter_map(|(name, kinds)| {

@@ -3,7 +3,7 @@
 //! list written right before a project (`推动甲、乙“城市矿产”基地建设`),
 //! `A投资建设/实施/打造 B` and `B由A投资建设`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::{clean_gap, cues, has_break, lists, places, Ctx};
 use crate::model::{EntityType, RelationType};
@@ -66,7 +66,7 @@ pub(crate) fn short_form(name: &str) -> &str {
 /// Projects whose name starts with an enterprise's name or short form.
 fn by_name(ctx: &mut Ctx) {
     let distinct = ctx.distinct();
-    let mut firms: HashMap<&str, usize> = HashMap::new();
+    let mut firms: FxHashMap<&str, usize> = FxHashMap::default();
     let mut place_names: Vec<&str> = Vec::new();
     for &i in &distinct {
         let name = ctx.m(i).name.as_str();

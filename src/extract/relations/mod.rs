@@ -39,7 +39,7 @@ mod policy;
 mod respectively;
 mod scope;
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
 use super::{Endpoint, Mention, RelationMention, TargetMention};
@@ -92,7 +92,20 @@ pub(crate) struct Ctx<'a> {
     pub city: Option<usize>,
     out: Vec<RelationMention>,
     /// (source key, relation, target key) → index in `out`.
-    seen: HashMap<(String, RelationType, String), usize>,
+    seen: FxHashMap<(Key, RelationType, Key), usize>,
+    /// Per mention, the number standing for its name and kind (equal for equal pairs).
+    name_ids: Vec<u32>,
+    /// What [`Ctx::distinct`] returns, worked out once.
+    distinct: Vec<usize>,
+}
+
+/// What a relation's end stands for when duplicates are suppressed: a mention's name and kind
+/// (as a number from [`Ctx::name_ids`]), a target, or the document.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Key {
+    Name(u32),
+    Target(usize),
+    Document,
 }
 
 impl<'a> Ctx<'a> {
@@ -116,6 +129,14 @@ impl<'a> Ctx<'a> {
             reach = m.span.end;
             top[m.sentence].push(i);
         }
+        let mut ids: FxHashMap<(&str, EntityType), u32> = FxHashMap::default();
+        let name_ids = mentions
+            .iter()
+            .map(|m| {
+                let next = ids.len() as u32;
+                *ids.entry((m.name.as_str(), m.kind)).or_insert(next)
+            })
+            .collect();
         let mut ctx = Ctx {
             doc,
             mentions,
@@ -123,7 +144,9 @@ impl<'a> Ctx<'a> {
             top,
             city: None,
             out: Vec::new(),
-            seen: HashMap::new(),
+            seen: FxHashMap::default(),
+            name_ids,
+            distinct: distinct(doc, mentions),
         };
         ctx.city = city::find_city(&ctx);
         ctx
@@ -173,13 +196,7 @@ impl<'a> Ctx<'a> {
     /// Indices of every valid mention, in document order, each name and kind once (its first
     /// occurrence).
     pub fn distinct(&self) -> Vec<usize> {
-        let mut seen = std::collections::HashSet::new();
-        let mut idx: Vec<usize> = (0..self.mentions.len())
-            .filter(|&i| valid(self.doc, &self.mentions[i]))
-            .collect();
-        idx.sort_by_key(|&i| self.mentions[i].span.start);
-        idx.retain(|&i| seen.insert((self.mentions[i].name.as_str(), self.mentions[i].kind)));
-        idx
+        self.distinct.clone()
     }
 
     /// The relations recorded so far.
@@ -243,7 +260,7 @@ impl<'a> Ctx<'a> {
             span,
             confidence,
         };
-        match self.seen.get(&(ks.clone(), relation, kt.clone())) {
+        match self.seen.get(&(ks, relation, kt)) {
             Some(&i) => {
                 if self.out[i].confidence < confidence {
                     self.out[i] = rel;
@@ -256,15 +273,24 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn key(&self, e: Endpoint) -> String {
+    fn key(&self, e: Endpoint) -> Key {
         match e {
-            Endpoint::Mention(i) => {
-                format!("{}\u{1}{}", self.mentions[i].name, self.mentions[i].kind)
-            }
-            Endpoint::Target(i) => format!("\u{2}{i}"),
-            Endpoint::Document => "\u{3}".to_string(),
+            Endpoint::Mention(i) => Key::Name(self.name_ids[i]),
+            Endpoint::Target(i) => Key::Target(i),
+            Endpoint::Document => Key::Document,
         }
     }
+}
+
+/// Indices of every valid mention, in document order, each name and kind once.
+fn distinct(doc: &Document, mentions: &[Mention]) -> Vec<usize> {
+    let mut seen = FxHashSet::default();
+    let mut idx: Vec<usize> = (0..mentions.len())
+        .filter(|&i| valid(doc, &mentions[i]))
+        .collect();
+    idx.sort_by_key(|&i| mentions[i].span.start);
+    idx.retain(|&i| seen.insert((mentions[i].name.as_str(), mentions[i].kind)));
+    idx
 }
 
 /// A mention whose sentence and span fit the document.
