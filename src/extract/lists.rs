@@ -234,6 +234,15 @@ pub(crate) fn lists(sent: &Sent, out: &mut Vec<Cand>) {
         };
         members(sent, 0, all.start(), kind, out);
     }
+    // both `以…为代表的` rules need their literal: most sentences skip the regexes
+    if sent.text.contains("为代表的") {
+        represented(sent, out);
+    }
+    growth(sent, out);
+}
+
+/// `以A、B为代表的X、Y行业` (A, B Enterprise; X, Y Industry) and `以A、B为代表的…集群/企业`.
+fn represented(sent: &Sent, out: &mut Vec<Cand>) {
     for c in REPRESENT.captures_iter(sent.text) {
         let (Some(ents), Some(inds)) = (c.get(1), c.get(2)) else {
             continue;
@@ -246,12 +255,16 @@ pub(crate) fn lists(sent: &Sent, out: &mut Vec<Cand>) {
             members(sent, ents.start(), ents.end(), EntityType::Enterprise, out);
         }
     }
-    growth(sent, out);
 }
 
 /// `A增长26.9%，B集团增长37.5%`: subjects of growth figures are enterprises when at least two
 /// clauses in a row have a name-like subject and none is a metric.
 fn growth(sent: &Sent, out: &mut Vec<Cand>) {
+    // the regex needs a `%` and one of its verbs: most sentences skip it
+    let t = sent.text;
+    if !t.contains('%') || !["增长", "下降", "增加"].iter().any(|v| t.contains(v)) {
+        return;
+    }
     let subs: Vec<_> = GROWTH
         .captures_iter(sent.text)
         .filter_map(|c| c.get(1))

@@ -135,9 +135,31 @@ pub(crate) struct Sent<'a> {
     pub text: &'a str,
     pub base: usize,
     pub toks: Vec<Token<'a>>,
+    /// Per byte offset of `text` (and its end), whether a token starts or ends there.
+    bounds: Vec<bool>,
 }
 
-impl Sent<'_> {
+impl<'a> Sent<'a> {
+    /// The sentence `text` at byte `base` of its document, segmented into `toks`.
+    pub fn new(text: &'a str, base: usize, toks: Vec<Token<'a>>) -> Self {
+        let mut bounds = vec![false; text.len() + 1];
+        bounds[0] = true;
+        bounds[text.len()] = true;
+        for t in &toks {
+            for at in [t.span.start, t.span.end] {
+                if let Some(b) = bounds.get_mut(at) {
+                    *b = true;
+                }
+            }
+        }
+        Sent {
+            text,
+            base,
+            toks,
+            bounds,
+        }
+    }
+
     /// A candidate for the sentence-relative span `r`, named by its text with marks stripped.
     pub fn cand(&self, r: Range<usize>, kind: EntityType, conf: f32, prio: u8) -> Option<Cand> {
         let name = strip_marks(self.text.get(r.clone())?);
@@ -155,12 +177,7 @@ impl Sent<'_> {
 
     /// Whether `pos` (relative) is a token boundary.
     pub fn is_boundary(&self, pos: usize) -> bool {
-        pos == 0
-            || pos == self.text.len()
-            || self
-                .toks
-                .iter()
-                .any(|t| t.span.start == pos || t.span.end == pos)
+        self.bounds.get(pos).copied().unwrap_or(false)
     }
 }
 
@@ -204,11 +221,7 @@ pub fn extract(doc: &Document, seg: &Segmenter, lexicon: &Lexicon) -> DocExtract
         let Some(text) = doc.text.get(s.span.clone()) else {
             continue;
         };
-        let sent = Sent {
-            text,
-            base: s.span.start,
-            toks: seg.tag(text),
-        };
+        let sent = Sent::new(text, s.span.start, seg.tag(text));
         let mut local = Vec::new();
         dictionary::user_entries(&sent, lexicon, &mut local);
         spans::book_titles(&sent, &mut local);
