@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::Regex;
 
 use super::lexicon::dicts;
@@ -104,7 +104,14 @@ struct Scanners {
 fn scanners() -> &'static Scanners {
     static SCANNERS: LazyLock<Scanners> = LazyLock::new(|| {
         let d = dicts();
-        let build = |words: &[&str]| AhoCorasick::new(words).expect("dictionary words build");
+        // a DFA: the industry words make a table of about 1 MB, scanned at a table look-up
+        // a byte (the default for this many words is a slower NFA)
+        let build = |words: &[&str]| {
+            AhoCorasick::builder()
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(words)
+                .expect("dictionary words build")
+        };
         Scanners {
             orgs: build(&d.orgs),
             industries: build(&d.industry_list),

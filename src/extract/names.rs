@@ -309,26 +309,38 @@ fn suffix_scan() -> &'static SuffixScan {
     &SCAN
 }
 
+/// The suffixes (but `Titled` ones) `head` ends with, longest first as in the dictionary.
+pub(crate) fn ending_suffixes(head: &str) -> impl Iterator<Item = &'static Suffix> + '_ {
+    let last = head.chars().next_back();
+    let candidates = last
+        .and_then(|c| suffix_scan().by_last.get(&c))
+        .map_or(&[][..], Vec::as_slice);
+    candidates
+        .iter()
+        .copied()
+        .filter(move |s| head.ends_with(s.text))
+}
+
 pub(crate) fn suffixed(sent: &Sent, out: &mut Vec<Cand>) {
     let scan = suffix_scan();
     let mut ends: Vec<usize> = sent.toks.iter().map(|t| t.span.end).collect();
-    // a body's name glued to a title by the segmenter (…局局长)
-    for t in &sent.toks {
-        for m in scan.titles.find_overlapping_iter(t.word) {
-            if m.start() > 0 {
-                ends.push(t.span.start + m.start());
-            }
+    // a body's name glued to a title by the segmenter (…局局长): a title inside a token, not
+    // at its start (one scan of the sentence; tokens are in order and cover it)
+    for m in scan.titles.find_overlapping_iter(sent.text) {
+        let k = sent.toks.partition_point(|t| t.span.start <= m.start());
+        let inside = k
+            .checked_sub(1)
+            .and_then(|k| sent.toks.get(k))
+            .is_some_and(|t| t.span.start < m.start() && m.end() <= t.span.end);
+        if inside {
+            ends.push(m.start());
         }
     }
     ends.sort_unstable();
     ends.dedup();
     for end in ends {
         let head = &sent.text[..end];
-        let Some(last) = head.chars().next_back() else {
-            continue;
-        };
-        let candidates = scan.by_last.get(&last).map_or(&[][..], Vec::as_slice);
-        for suf in candidates.iter().filter(|s| head.ends_with(s.text)) {
+        for suf in ending_suffixes(head) {
             // a one-character head (港, 展) must be a word of its own, not the end of 香港, 发展
             let single = suf.text.chars().count() == 1
                 && !matches!(suf.flag, SuffixFlag::Gov | SuffixFlag::Admin);

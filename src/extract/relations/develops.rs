@@ -27,7 +27,7 @@ fn passive(ctx: &mut Ctx) {
                 continue;
             }
             let gap = clean_gap(ctx.between(ctx.m(p).span.end, ctx.m(f).span.start));
-            if !matches!(gap.as_str(), "由" | "项目由" | "将由") {
+            if !matches!(gap.as_ref(), "由" | "项目由" | "将由") {
                 continue;
             }
             let after: String = ctx
@@ -149,7 +149,7 @@ fn by_grammar(ctx: &mut Ctx) {
             let raw = ctx.between(ctx.m(last).span.end, ctx.m(first).span.start);
             let gap = clean_gap(raw);
             let direct = gap.is_empty();
-            let gap = gap.as_str();
+            let gap = gap.as_ref();
             let gap = gap.strip_suffix('的').unwrap_or(gap);
             let verb =
                 !has_break(raw) && gap.chars().count() <= 6 && cues::ends_with_any("develop", gap);

@@ -67,14 +67,14 @@ pub(crate) fn is_separator(gap: &str) -> bool {
     let Some(last) = gap.chars().last() else {
         return false;
     };
-    let inner: String = gap.chars().skip(1).collect();
+    let inner = &gap[first.len_utf8()..];
     if first == '、'
         && (1..=3).contains(&inner.chars().count())
         && !inner.contains(['，', ',', '等'])
     {
         return true; // `A、冶金 钢铁`: a modifier the next mention left out
     }
-    let inner = inner.strip_suffix(last).unwrap_or(&inner);
+    let inner = inner.strip_suffix(last).unwrap_or(inner);
     "、和及与".contains(first)
         && "、和及与".contains(last)
         && inner.split('、').all(|w| {

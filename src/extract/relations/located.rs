@@ -72,7 +72,7 @@ fn adjacent(ctx: &mut Ctx, placed: &mut [bool]) {
             }
             let gap = ctx.between(ctx.m(a).span.end, ctx.m(b).span.start);
             let of = matches!(
-                clean_gap(gap).as_str(),
+                clean_gap(gap).as_ref(),
                 "的" | "内的" | "境内的" | "辖区内的"
             );
             if !(clean_gap(gap).is_empty() || of) || gap.contains('“') {

@@ -40,6 +40,7 @@ mod respectively;
 mod scope;
 
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::{Endpoint, Mention, RelationMention, TargetMention};
@@ -300,16 +301,22 @@ fn valid(doc: &Document, m: &Mention) -> bool {
         && doc.text.get(m.span.clone()).is_some()
 }
 
-/// Removes quotes, book-title marks and white space from a stretch of text between mentions.
-pub(crate) fn clean_gap(s: &str) -> String {
-    s.chars()
-        .filter(|c| {
-            !matches!(
-                c,
-                '“' | '”' | '‘' | '’' | '"' | '\'' | '《' | '》' | '「' | '」'
-            ) && !c.is_whitespace()
-        })
-        .collect()
+/// Removes quotes, book-title marks and white space from a stretch of text between mentions
+/// (borrowed when there are none, as is most often the case).
+pub(crate) fn clean_gap(s: &str) -> Cow<'_, str> {
+    if s.chars().any(is_gap_mark) {
+        Cow::Owned(s.chars().filter(|&c| !is_gap_mark(c)).collect())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// What [`clean_gap`] removes: quotes, book-title marks and white space.
+pub(crate) fn is_gap_mark(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '”' | '‘' | '’' | '"' | '\'' | '《' | '》' | '「' | '」'
+    ) || c.is_whitespace()
 }
 
 /// Whether a stretch of text holds clause punctuation.

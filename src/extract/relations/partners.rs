@@ -33,9 +33,9 @@ pub(crate) fn run(ctx: &mut Ctx) {
             let first = gap(g[0], g[1]);
             let rest_plain = g[1..].windows(2).all(|w| gap(w[0], w[1]) == "、");
             let joined = if g.len() == 2 {
-                matches!(first.as_str(), "与" | "和" | "同")
+                matches!(first.as_ref(), "与" | "和" | "同")
             } else {
-                matches!(first.as_str(), "与" | "同") && rest_plain
+                matches!(first.as_ref(), "与" | "同") && rest_plain
             };
             if joined && cue_after(ctx, g[g.len() - 1]) {
                 for &b in &g[1..] {

@@ -169,7 +169,7 @@ fn lead_of(ctx: &Ctx, s: usize, p: usize) -> String {
         .rsplit(|c: char| super::has_break(&c.to_string()) || c == '、')
         .next()
         .unwrap_or(gap);
-    super::clean_gap(clause)
+    super::clean_gap(clause).into_owned()
 }
 
 /// `市长张三`, `分管副市长李四`, `由市长王五任组长`: a city's title with no employer named before it
