@@ -5,9 +5,6 @@
 
 use rustc_hash::FxHashMap;
 
-use aho_corasick::AhoCorasick;
-
-use super::dictionary::occurrences;
 use super::{prio, Cand, Mention};
 use crate::ingest::Document;
 use crate::model::EntityType;
@@ -132,6 +129,36 @@ fn harmonise(settled: &mut [Vec<Cand>]) {
     }
 }
 
+/// Where each of `names` (distinct) occurs in `text`, as `(index in names, byte start)`,
+/// ordered by name and then position, each name's occurrences not overlapping one another
+/// (as `match_indices`). The names are few and short: a look-up by first character at each
+/// character of the text is cheaper than building an automaton for every document.
+fn find_all(names: &[(String, EntityType)], text: &str) -> Vec<(usize, usize)> {
+    let mut by_first: FxHashMap<char, Vec<usize>> = FxHashMap::default();
+    for (i, (n, _)) in names.iter().enumerate() {
+        if let Some(c) = n.chars().next() {
+            by_first.entry(c).or_default().push(i);
+        }
+    }
+    // where each name's last occurrence ends
+    let mut free_from = vec![0; names.len()];
+    let mut out = Vec::new();
+    for (at, c) in text.char_indices() {
+        let Some(cands) = by_first.get(&c) else {
+            continue;
+        };
+        for &i in cands {
+            let name = names[i].0.as_str();
+            if at >= free_from[i] && text[at..].starts_with(name) {
+                out.push((i, at));
+                free_from[i] = at + name.len();
+            }
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
 /// Other occurrences of names the rules found, where no mention covers them already.
 fn echo(doc: &Document, out: &mut Vec<Mention>) {
     let mut names: Vec<(String, EntityType)> = out
@@ -147,17 +174,21 @@ fn echo(doc: &Document, out: &mut Vec<Mention>) {
     names.dedup_by(|a, b| a.0 == b.0);
     let mut covered: Vec<std::ops::Range<usize>> = out.iter().map(|m| m.span.clone()).collect();
     covered.sort_by_key(|r| r.start);
+    // the furthest end of the spans up to each one: a span overlaps one of those starting
+    // before its end when the furthest of their ends lies past its start
+    let reach: Vec<usize> = covered
+        .iter()
+        .scan(0, |far, r| {
+            *far = r.end.max(*far);
+            Some(*far)
+        })
+        .collect();
     let mut extra = Vec::new();
-    let Ok(ac) = AhoCorasick::new(names.iter().map(|(n, _)| n.as_str())) else {
-        return;
-    };
-    for (i, at) in occurrences(&ac, &doc.text) {
+    for (i, at) in find_all(&names, &doc.text) {
         let (name, kind) = &names[i];
         let span = at..at + name.len();
-        if covered
-            .iter()
-            .any(|r| r.start < span.end && span.start < r.end)
-        {
+        let before_end = covered.partition_point(|r| r.start < span.end);
+        if before_end > 0 && reach[before_end - 1] > span.start {
             continue;
         }
         // the sentence holding the span: the last one starting at or before it
