@@ -36,7 +36,7 @@ const GRADE: &[&str] = &[
 /// The start of a technical modifier right before an industry word at `at` (分布式储能,
 /// 工业级传感器): one token of two to four characters ending in 式 or 级, no grade word.
 fn technical_modifier(sent: &Sent, at: usize) -> Option<usize> {
-    let t = sent.toks.iter().find(|t| t.span.end == at)?;
+    let t = sent.tok_ending(at)?;
     let n = t.word.chars().count();
     let technical = t.word.ends_with(['式', '级']) && !GRADE.contains(&t.word);
     let d = dicts();
@@ -49,9 +49,7 @@ fn technical_modifier(sent: &Sent, at: usize) -> Option<usize> {
     }
     // a 级 word split after its first character (X + Y级): the one-character noun belongs to it
     let lead = sent
-        .toks
-        .iter()
-        .find(|u| u.span.end == t.span.start)
+        .tok_ending(t.span.start)
         .filter(|u| u.word.chars().count() == 1 && u.tag == "n");
     Some(lead.map_or(t.span.start, |u| u.span.start))
 }
@@ -208,6 +206,10 @@ fn city_programmes(sent: &Sent, out: &mut Vec<Cand>) {
         if known && sent.is_boundary(r.start) {
             out.extend(sent.cand(r, EntityType::Policy, 0.7, prio::DICT));
         }
+    }
+    // (the regex needs its literal: most sentences skip it)
+    if !sent.text.contains("制造20") {
+        return;
     }
     for m in MADE_IN.find_iter(sent.text) {
         // the place starts at a word boundary (落实中原制造2025: 中原, not 实中原)

@@ -108,11 +108,10 @@ fn members(sent: &Sent, floor: usize, mut end: usize, kind: EntityType, out: &mu
                 && lead.chars().count() <= 3
                 && lead.chars().all(char::is_alphanumeric)
                 && sent.is_boundary(from)
-                && !sent.toks.iter().any(|t| {
-                    t.span.start >= from
-                        && t.span.end <= start
-                        && dicts().stopwords.contains(t.word)
-                })
+                && !sent
+                    .toks_in(from..start)
+                    .iter()
+                    .any(|t| dicts().stopwords.contains(t.word))
             {
                 start = from;
             }
@@ -164,7 +163,7 @@ fn members(sent: &Sent, floor: usize, mut end: usize, kind: EntityType, out: &mu
                     own.unwrap_or(kind)
                 };
                 // 某某晶体材料 in a list of fields: an enterprise's product line, a project
-                let lead = sent.toks.iter().find(|t| t.span.start == at);
+                let lead = sent.tok_starting(at);
                 if let Some(t) = lead.filter(|t| t.span.end < at + p.len() && brandish(t)) {
                     if matches!(kind, EntityType::Industry | EntityType::Project) {
                         kind = EntityType::Project;
@@ -204,20 +203,16 @@ pub(crate) fn lists(sent: &Sent, out: &mut Vec<Cand>) {
             continue;
         }
         if !counted
-            && !sent
-                .toks
-                .iter()
-                .any(|t| t.span.start == all.start() && t.word == "等")
+            && sent
+                .tok_starting(all.start())
+                .is_none_or(|t| t.word != "等")
         {
             continue;
         }
         // 等方式降低制造企业: a verb between the list and its noun ends the list elsewhere
         let gap = all.start()..noun.start();
-        let verb_in_gap = sent.toks.iter().any(|t| {
-            t.span.start >= gap.start
-                && t.span.end <= gap.end
-                && (t.tag.starts_with('v')
-                    || ["方式", "方面", "措施", "手段", "形式"].contains(&t.word))
+        let verb_in_gap = sent.toks_in(gap).iter().any(|t| {
+            t.tag.starts_with('v') || ["方式", "方面", "措施", "手段", "形式"].contains(&t.word)
         });
         // (等 plus up to four characters is the old, safe gap)
         if noun.start() - all.start() > 5 * 3 && verb_in_gap {

@@ -175,6 +175,45 @@ impl<'a> Sent<'a> {
         })
     }
 
+    /// The token starting at `pos` (relative), if any. Tokens are in order and do not overlap
+    /// (as jieba gives them), so this and the look-ups below are binary searches.
+    pub fn tok_starting(&self, pos: usize) -> Option<&Token<'a>> {
+        let k = self.toks.partition_point(|t| t.span.start < pos);
+        self.toks.get(k).filter(|t| t.span.start == pos)
+    }
+
+    /// The token ending at `pos` (relative), if any.
+    pub fn tok_ending(&self, pos: usize) -> Option<&Token<'a>> {
+        let k = self.toks.partition_point(|t| t.span.end < pos);
+        self.toks.get(k).filter(|t| t.span.end == pos)
+    }
+
+    /// The last token ending at or before `pos` (relative).
+    pub fn tok_before(&self, pos: usize) -> Option<&Token<'a>> {
+        let k = self.toks.partition_point(|t| t.span.end <= pos);
+        k.checked_sub(1).and_then(|k| self.toks.get(k))
+    }
+
+    /// The first token starting at or after `pos` (relative).
+    pub fn tok_after(&self, pos: usize) -> Option<&Token<'a>> {
+        let k = self.toks.partition_point(|t| t.span.start < pos);
+        self.toks.get(k)
+    }
+
+    /// The tokens lying inside `r` (relative), in order.
+    pub fn toks_in(&self, r: Range<usize>) -> &[Token<'a>] {
+        let from = self.toks.partition_point(|t| t.span.start < r.start);
+        let to = self.toks.partition_point(|t| t.span.end <= r.end);
+        self.toks.get(from..to).unwrap_or(&[])
+    }
+
+    /// The tokens overlapping `r` (relative), in order.
+    pub fn toks_over(&self, r: Range<usize>) -> &[Token<'a>] {
+        let from = self.toks.partition_point(|t| t.span.end <= r.start);
+        let to = self.toks.partition_point(|t| t.span.start < r.end);
+        self.toks.get(from..to).unwrap_or(&[])
+    }
+
     /// Whether `pos` (relative) is a token boundary.
     pub fn is_boundary(&self, pos: usize) -> bool {
         self.bounds.get(pos).copied().unwrap_or(false)

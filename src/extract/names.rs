@@ -77,17 +77,14 @@ pub(crate) fn specific(sent: &Sent, r: Range<usize>) -> bool {
         return false;
     }
     // any token of the modifier that is not a generic modifier makes it specific
-    sent.toks
-        .iter()
-        .filter(|t| t.span.start < r.end && t.span.end > r.start)
-        .any(|t| {
-            let w = &sent.text[t.span.start.max(r.start)..t.span.end.min(r.end)];
-            !d.generic_mods.contains(w)
-                && !d.generic.contains(w)
-                && !t.tag.starts_with(['m', 'c', 'p', 'u'])
-                && (t.tag != "x" || w.chars().any(char::is_alphanumeric))
-                && !w.trim().is_empty()
-        })
+    sent.toks_over(r.clone()).iter().any(|t| {
+        let w = &sent.text[t.span.start.max(r.start)..t.span.end.min(r.end)];
+        !d.generic_mods.contains(w)
+            && !d.generic.contains(w)
+            && !t.tag.starts_with(['m', 'c', 'p', 'u'])
+            && (t.tag != "x" || w.chars().any(char::is_alphanumeric))
+            && !w.trim().is_empty()
+    })
 }
 
 /// Whether a modifier holds a proper name: a token jieba tags as a name or abbreviation, a
@@ -104,15 +101,12 @@ fn proper(sent: &Sent, r: Range<usize>) -> bool {
     if Divisions::get().find_in(m).next().is_some() {
         return true;
     }
-    sent.toks
-        .iter()
-        .filter(|t| t.span.start >= r.start && t.span.end <= r.end)
-        .any(|t| {
-            matches!(t.tag, "ns" | "nr" | "nrt" | "nrfg" | "nz" | "nt" | "eng")
-                || (t.tag == "x" && t.word.chars().any(|c| c.is_ascii_alphanumeric()))
-                || t.word.chars().count() == 1
-                    && !matches!(t.tag, "n" | "v" | "vn" | "a" | "b" | "m" | "q")
-        })
+    sent.toks_in(r).iter().any(|t| {
+        matches!(t.tag, "ns" | "nr" | "nrt" | "nrfg" | "nz" | "nt" | "eng")
+            || (t.tag == "x" && t.word.chars().any(|c| c.is_ascii_alphanumeric()))
+            || t.word.chars().count() == 1
+                && !matches!(t.tag, "n" | "v" | "vn" | "a" | "b" | "m" | "q")
+    })
 }
 
 fn try_suffix(sent: &Sent, end: usize, suf: &Suffix) -> Option<Cand> {
@@ -209,9 +203,8 @@ fn try_suffix(sent: &Sent, end: usize, suf: &Suffix) -> Option<Cand> {
         SuffixFlag::Gov => {
             let starts = GOV_START.iter().any(|g| name.starts_with(g))
                 || sent
-                    .toks
-                    .iter()
-                    .any(|t| t.span.start == start && t.tag.starts_with("ns"));
+                    .tok_starting(start)
+                    .is_some_and(|t| t.tag.starts_with("ns"));
             let vague = [
                 "区域", "区县", "县域", "市场", "省会", "市级", "省级", "区级", "县级", "市区",
                 "市民",
@@ -230,15 +223,12 @@ fn try_suffix(sent: &Sent, end: usize, suf: &Suffix) -> Option<Cand> {
         SuffixFlag::Industry => {
             let known = d.industries.contains(modifier);
             let nouny = sent
-                .toks
+                .toks_in(start..sstart)
                 .iter()
-                .filter(|t| t.span.start >= start && t.span.end <= sstart)
                 .all(|t| matches!(t.tag, "n" | "nz" | "eng"));
             let n = modifier.chars().count();
             let first_generic = sent
-                .toks
-                .iter()
-                .find(|t| t.span.start == start)
+                .tok_starting(start)
                 .is_some_and(|t| d.generic_mods.contains(t.word));
             let generic_tail = d
                 .generic
@@ -344,12 +334,7 @@ pub(crate) fn suffixed(sent: &Sent, out: &mut Vec<Cand>) {
             // a one-character head (港, 展) must be a word of its own, not the end of 香港, 发展
             let single = suf.text.chars().count() == 1
                 && !matches!(suf.flag, SuffixFlag::Gov | SuffixFlag::Admin);
-            if single
-                && !sent
-                    .toks
-                    .iter()
-                    .any(|t| t.span.end == end && t.word == suf.text)
-            {
+            if single && sent.tok_ending(end).is_none_or(|t| t.word != suf.text) {
                 continue;
             }
             if let Some(mut c) = try_suffix(sent, end, suf) {

@@ -73,8 +73,7 @@ pub(crate) fn people(sent: &Sent, out: &mut Vec<Cand>) {
             .iter()
             .rev()
             .find(|t| !matches!(t.word, "：" | ":" | " " | "　"));
-        let next_idx = toks.iter().position(|t| t.span.start == e);
-        let next = next_idx.and_then(|j| toks.get(j));
+        let next = sent.tok_starting(e);
         let before_ok = prev.is_some_and(|p| {
             matches!(
                 d.titles.get(p.word),

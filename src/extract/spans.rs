@@ -144,10 +144,7 @@ pub(crate) fn quotes(sent: &Sent, out: &mut Vec<Cand>) {
             // (`Titled` suffixes are never a quoted name's: `ending_suffixes` leaves them out)
             let Some(suf) = ending_suffixes(head).find(|s| {
                 let single = s.text.chars().count() == 1
-                    && !sent
-                        .toks
-                        .iter()
-                        .any(|t| t.span.end == end && t.word == s.text);
+                    && sent.tok_ending(end).is_none_or(|t| t.word != s.text);
                 !single && !matches!(s.flag, SuffixFlag::Gov | SuffixFlag::Admin)
             }) else {
                 continue;
