@@ -47,7 +47,7 @@ fn name_at(sent: &Sent, i: usize) -> Option<(usize, usize)> {
     }
     let u = sent.toks.get(i + 1)?;
     let joined = &sent.text[t.span.start..u.span.end];
-    (is_name(joined) && t.word.chars().count() == 1).then_some((t.span.start, u.span.end))
+    (t.word.chars().count() == 1 && is_name(joined)).then_some((t.span.start, u.span.end))
 }
 
 /// Names next to titles, and names listed right after one.

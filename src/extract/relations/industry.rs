@@ -158,7 +158,7 @@ fn by_sentence(ctx: &mut Ctx) {
         // or named on their own, not a stray word amid a list of projects
         let mut built_up: Vec<usize> = Vec::new();
         let mut prev_end = start;
-        for g in super::lists::groups(ctx, s) {
+        for g in super::lists::groups(ctx, s).iter() {
             let first = ctx.m(g[0]).span.start;
             let last = g.last().map_or(first, |&l| ctx.m(l).span.end);
             let lead = ctx.between(prev_end, first);

@@ -228,7 +228,7 @@ fn heading_scope(ctx: &mut Ctx) {
             }
         }
         let mut near: Option<usize> = None;
-        for group in super::lists::groups(ctx, s) {
+        for group in super::lists::groups(ctx, s).iter() {
             let first = group[0];
             if group.iter().all(|&i| is_local(ctx, i)) {
                 near = group.last().copied();
@@ -242,7 +242,7 @@ fn heading_scope(ctx: &mut Ctx) {
                     && gap.matches(['，', ',']).count() <= 1
                     && cues::any_in("build", gap)
             });
-            for i in group {
+            for &i in group {
                 if !matches!(ctx.kind(i), EntityType::Project | EntityType::Organization) {
                     continue;
                 }

@@ -42,6 +42,7 @@ mod scope;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 use std::ops::Range;
+use std::rc::Rc;
 
 use super::{Endpoint, Mention, RelationMention, TargetMention};
 use crate::ingest::Document;
@@ -98,6 +99,8 @@ pub(crate) struct Ctx<'a> {
     name_ids: Vec<u32>,
     /// What [`Ctx::distinct`] returns, worked out once.
     distinct: Vec<usize>,
+    /// Per sentence, its lists (`lists::groups`), worked out once: many rules read them.
+    groups: Vec<Rc<[lists::Group]>>,
 }
 
 /// What a relation's end stands for when duplicates are suppressed: a mention's name and kind
@@ -148,7 +151,11 @@ impl<'a> Ctx<'a> {
             seen: FxHashMap::default(),
             name_ids,
             distinct: distinct(doc, mentions),
+            groups: Vec::new(),
         };
+        ctx.groups = (0..ctx.top.len())
+            .map(|s| lists::find_groups(&ctx, s).into())
+            .collect();
         ctx.city = city::find_city(&ctx);
         ctx
     }

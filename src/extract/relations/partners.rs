@@ -24,7 +24,7 @@ pub(crate) fn run(ctx: &mut Ctx) {
         let groups = lists::groups(ctx, s);
         // `A与B合作`, `A和B签约`: two actors joined by 与/和/同, the cue right after
         // `A与B、C开展联合攻关`: A with each of the list after 与/同
-        for g in &groups {
+        for g in groups.iter() {
             if g.len() < 2 || !g.iter().all(|&i| actor(ctx.kind(i))) {
                 continue;
             }
