@@ -4,10 +4,9 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
 use regex::Regex;
 
-use super::dictionary::occurrences;
+use super::dictionary::FirstChar;
 use super::lexicon::dicts;
 use super::{prio, Cand, Sent};
 use crate::model::EntityType;
@@ -73,7 +72,7 @@ pub(crate) fn places(sent: &Sent, city: Option<&Division>, out: &mut Vec<Cand>) 
         }
     }
     let places = &dicts().places;
-    for (i, at) in occurrences(&PLACE_WORDS, sent.text) {
+    for (i, at) in PLACE_WORDS.occurrences(sent.text) {
         let p = places[i];
         if sent.is_boundary(at) && sent.is_boundary(at + p.len()) {
             out.extend(sent.cand(at..at + p.len(), EntityType::Place, 0.7, prio::PLACE));
@@ -82,8 +81,8 @@ pub(crate) fn places(sent: &Sent, city: Option<&Division>, out: &mut Vec<Cand>) 
 }
 
 /// Countries and regions of `data/extract_places.txt`, scanned in one pass.
-static PLACE_WORDS: LazyLock<AhoCorasick> =
-    LazyLock::new(|| AhoCorasick::new(&dicts().places).expect("place words build"));
+static PLACE_WORDS: LazyLock<FirstChar<'static>> =
+    LazyLock::new(|| FirstChar::new(dicts().places.iter().copied()));
 
 static CENTRAL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"中央\p{Han}{2}区").expect("static regex"));

@@ -5,6 +5,7 @@
 
 use rustc_hash::FxHashMap;
 
+use super::dictionary::FirstChar;
 use super::{prio, Cand, Mention};
 use crate::ingest::Document;
 use crate::model::EntityType;
@@ -129,36 +130,6 @@ fn harmonise(settled: &mut [Vec<Cand>]) {
     }
 }
 
-/// Where each of `names` (distinct) occurs in `text`, as `(index in names, byte start)`,
-/// ordered by name and then position, each name's occurrences not overlapping one another
-/// (as `match_indices`). The names are few and short: a look-up by first character at each
-/// character of the text is cheaper than building an automaton for every document.
-fn find_all(names: &[(String, EntityType)], text: &str) -> Vec<(usize, usize)> {
-    let mut by_first: FxHashMap<char, Vec<usize>> = FxHashMap::default();
-    for (i, (n, _)) in names.iter().enumerate() {
-        if let Some(c) = n.chars().next() {
-            by_first.entry(c).or_default().push(i);
-        }
-    }
-    // where each name's last occurrence ends
-    let mut free_from = vec![0; names.len()];
-    let mut out = Vec::new();
-    for (at, c) in text.char_indices() {
-        let Some(cands) = by_first.get(&c) else {
-            continue;
-        };
-        for &i in cands {
-            let name = names[i].0.as_str();
-            if at >= free_from[i] && text[at..].starts_with(name) {
-                out.push((i, at));
-                free_from[i] = at + name.len();
-            }
-        }
-    }
-    out.sort_unstable();
-    out
-}
-
 /// Other occurrences of names the rules found, where no mention covers them already.
 fn echo(doc: &Document, out: &mut Vec<Mention>) {
     let mut names: Vec<(String, EntityType)> = out
@@ -184,7 +155,8 @@ fn echo(doc: &Document, out: &mut Vec<Mention>) {
         })
         .collect();
     let mut extra = Vec::new();
-    for (i, at) in find_all(&names, &doc.text) {
+    let index = FirstChar::new(names.iter().map(|(n, _)| n.as_str()));
+    for (i, at) in index.occurrences(&doc.text) {
         let (name, kind) = &names[i];
         let span = at..at + name.len();
         let before_end = covered.partition_point(|r| r.start < span.end);
