@@ -85,12 +85,12 @@ pub(crate) fn settle(doc: &Document, cands: Vec<(usize, Cand)>) -> Vec<Mention> 
     let mut settled: Vec<Vec<Cand>> = by_sent.into_iter().map(settle_sentence).collect();
     harmonise(&mut settled);
     let mut out: Vec<Mention> = Vec::new();
-    for (i, v) in settled.iter().enumerate() {
-        out.extend(v.iter().map(|c| Mention {
-            name: c.name.clone(),
+    for (i, v) in settled.into_iter().enumerate() {
+        out.extend(v.into_iter().map(|c| Mention {
+            name: c.name,
             kind: c.kind,
             sentence: i,
-            span: c.span.clone(),
+            span: c.span,
             confidence: c.conf,
         }));
     }
@@ -102,15 +102,17 @@ pub(crate) fn settle(doc: &Document, cands: Vec<(usize, Cand)>) -> Vec<Mention> 
 /// One type per name within a document: the type the strongest rule gave it (a user's entry,
 /// a book title, a list), most frequent on a tie.
 fn harmonise(settled: &mut [Vec<Cand>]) {
-    let mut best: FxHashMap<String, FxHashMap<EntityType, (u8, usize)>> = FxHashMap::default();
+    // per name, each kind it was given with the strongest rule's priority and how often
+    let mut best: FxHashMap<&str, Vec<(EntityType, u8, usize)>> = FxHashMap::default();
     for c in settled.iter().flatten() {
-        let e = best
-            .entry(c.name.clone())
-            .or_default()
-            .entry(c.kind)
-            .or_insert((0, 0));
-        e.0 = e.0.max(c.prio);
-        e.1 += 1;
+        let kinds = best.entry(c.name.as_str()).or_default();
+        match kinds.iter_mut().find(|e| e.0 == c.kind) {
+            Some(e) => {
+                e.1 = e.1.max(c.prio);
+                e.2 += 1;
+            }
+            None => kinds.push((c.kind, c.prio, 1)),
+        }
     }
     let chosen: FxHashMap<String, EntityType> = best
         .into_iter()
@@ -118,9 +120,9 @@ fn harmonise(settled: &mut [Vec<Cand>]) {
         .filter_map(|(name, kinds)| {
             let k = kinds
                 .into_iter()
-                .max_by_key(|(k, (p, n))| (*p, *n, std::cmp::Reverse(*k)))?
+                .max_by_key(|&(k, p, n)| (p, n, std::cmp::Reverse(k)))?
                 .0;
-            Some((name, k))
+            Some((name.to_string(), k))
         })
         .collect();
     for c in settled.iter_mut().flatten() {
