@@ -25,7 +25,7 @@ pub(crate) fn brandish(t: &Token) -> bool {
 /// `宝华制药`: one brand-like token (a name jieba does not know as a common word, no place, no
 /// industry) before a company word.
 pub(crate) fn branded(sent: &Sent, sstart: usize, end: usize) -> Option<Cand> {
-    let t = sent.toks.iter().find(|t| t.span.end == sstart)?;
+    let t = sent.tok_ending(sstart)?;
     let n = t.word.chars().count();
     let brandish = matches!(t.tag, "nr" | "nrt" | "nrfg" | "nz" | "nt" | "j" | "ns");
     if !brandish || !(2..=3).contains(&n) {
@@ -55,7 +55,7 @@ pub(crate) fn branded(sent: &Sent, sstart: usize, end: usize) -> Option<Cand> {
 /// 鑫瑞达新能源电池项目) that jieba takes for a name and that is no place.
 pub(crate) fn brand(sent: &Sent, c: &Cand) -> Option<Cand> {
     let start = c.span.start - sent.base;
-    let t = sent.toks.iter().find(|t| t.span.start == start)?;
+    let t = sent.tok_starting(start)?;
     let n = t.word.chars().count();
     let name = &sent.text[c.span.start - sent.base..c.span.end - sent.base];
     let built = ["项目", "产业园", "基地", "总部", "工厂", "生产线", "产业城"]
@@ -144,11 +144,7 @@ pub(crate) fn owner(sent: &Sent, c: &Cand) -> Option<Cand> {
         return None;
     }
     let d = dicts();
-    let toks: Vec<&Token> = sent
-        .toks
-        .iter()
-        .filter(|t| t.span.start >= rs && t.span.end <= rs + at)
-        .collect();
+    let toks: Vec<&Token> = sent.toks_in(rs..rs + at).iter().collect();
     let first = toks.first()?;
     if n == 2 && !(toks.len() == 1 && brandish(first)) {
         return None;

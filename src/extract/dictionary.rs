@@ -4,8 +4,8 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
 use regex::Regex;
+use rustc_hash::FxHashMap;
 
 use super::lexicon::dicts;
 use super::{prio, Cand, Lexicon, Sent};
@@ -36,7 +36,7 @@ const GRADE: &[&str] = &[
 /// The start of a technical modifier right before an industry word at `at` (分布式储能,
 /// 工业级传感器): one token of two to four characters ending in 式 or 级, no grade word.
 fn technical_modifier(sent: &Sent, at: usize) -> Option<usize> {
-    let t = sent.toks.iter().find(|t| t.span.end == at)?;
+    let t = sent.tok_ending(at)?;
     let n = t.word.chars().count();
     let technical = t.word.ends_with(['式', '级']) && !GRADE.contains(&t.word);
     let d = dicts();
@@ -49,9 +49,7 @@ fn technical_modifier(sent: &Sent, at: usize) -> Option<usize> {
     }
     // a 级 word split after its first character (X + Y级): the one-character noun belongs to it
     let lead = sent
-        .toks
-        .iter()
-        .find(|u| u.span.end == t.span.start)
+        .tok_ending(t.span.start)
         .filter(|u| u.word.chars().count() == 1 && u.tag == "n");
     Some(lead.map_or(t.span.start, |u| u.span.start))
 }
@@ -95,56 +93,100 @@ pub(crate) fn user_entries(sent: &Sent, lexicon: &Lexicon, out: &mut Vec<Cand>) 
     }
 }
 
-/// One automaton per word list, so a sentence is scanned once for all of a list's words.
+/// A word list looked up by first character: at each character of a text, the words starting
+/// with it are compared there. For a few hundred short words this is cheaper than an
+/// Aho-Corasick automaton: nothing to build per document, no overlapping matches to sort out.
+pub(crate) struct FirstChar<'w> {
+    words: Vec<&'w str>,
+    by_first: FxHashMap<char, Vec<usize>>,
+    /// A bit per character of the Basic Multilingual Plane: whether a word starts with it (most
+    /// characters of a text start none, and this says so without a hash look-up).
+    starts: Vec<u64>,
+}
+
+/// Characters of the Basic Multilingual Plane, which [`FirstChar::starts`] has a bit for.
+const BMP: usize = 0x10000;
+
+impl<'w> FirstChar<'w> {
+    /// Indexes `words` (their order gives the word indices).
+    pub fn new(words: impl IntoIterator<Item = &'w str>) -> Self {
+        let words: Vec<&str> = words.into_iter().collect();
+        let mut by_first: FxHashMap<char, Vec<usize>> = FxHashMap::default();
+        let mut starts = vec![0u64; BMP / 64];
+        for (i, w) in words.iter().enumerate() {
+            if let Some(c) = w.chars().next() {
+                by_first.entry(c).or_default().push(i);
+                if let Some(bits) = starts.get_mut(c as usize / 64) {
+                    *bits |= 1 << (c as usize % 64);
+                }
+            }
+        }
+        FirstChar {
+            words,
+            by_first,
+            starts,
+        }
+    }
+
+    /// Where each word occurs in `text`, as `(word index, byte start)`, ordered by word and then
+    /// position, each word's occurrences not overlapping one another (as `match_indices`).
+    ///
+    /// # Complexity
+    /// One pass over the characters of `text`, comparing the words that start with each.
+    pub fn occurrences(&self, text: &str) -> Vec<(usize, usize)> {
+        // where each word's last occurrence ends
+        let mut free_from = vec![0; self.words.len()];
+        let mut out = Vec::new();
+        for (at, c) in text.char_indices() {
+            let n = c as usize;
+            if n < BMP && self.starts[n / 64] & (1 << (n % 64)) == 0 {
+                continue;
+            }
+            let Some(cands) = self.by_first.get(&c) else {
+                continue;
+            };
+            for &i in cands {
+                let w = self.words[i];
+                if at >= free_from[i] && text[at..].starts_with(w) {
+                    out.push((i, at));
+                    free_from[i] = at + w.len();
+                }
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+}
+
+/// The fixed bodies and the industry words, indexed once.
 struct Scanners {
-    orgs: AhoCorasick,
-    industries: AhoCorasick,
+    orgs: FirstChar<'static>,
+    industries: FirstChar<'static>,
 }
 
 fn scanners() -> &'static Scanners {
     static SCANNERS: LazyLock<Scanners> = LazyLock::new(|| {
         let d = dicts();
-        let build = |words: &[&str]| AhoCorasick::new(words).expect("dictionary words build");
         Scanners {
-            orgs: build(&d.orgs),
-            industries: build(&d.industry_list),
+            orgs: FirstChar::new(d.orgs.iter().copied()),
+            industries: FirstChar::new(d.industry_list.iter().copied()),
         }
     });
     &SCANNERS
-}
-
-/// Where each word of `ac` occurs in `text`, as `(word index, byte start)`, ordered by word and
-/// then position, each word's occurrences not overlapping one another (as `match_indices`).
-pub(crate) fn occurrences(ac: &AhoCorasick, text: &str) -> Vec<(usize, usize)> {
-    let mut found: Vec<(usize, usize, usize)> = ac
-        .find_overlapping_iter(text)
-        .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
-        .collect();
-    found.sort_unstable();
-    let mut out = Vec::with_capacity(found.len());
-    let mut last: Option<(usize, usize)> = None;
-    for (p, start, end) in found {
-        if last.is_some_and(|(lp, lend)| lp == p && start < lend) {
-            continue;
-        }
-        last = Some((p, end));
-        out.push((p, start));
-    }
-    out
 }
 
 /// Fixed government bodies and industry words, at token boundaries.
 pub(crate) fn fixed(sent: &Sent, out: &mut Vec<Cand>) {
     let d = dicts();
     let scan = scanners();
-    for (i, at) in occurrences(&scan.orgs, sent.text) {
+    for (i, at) in scan.orgs.occurrences(sent.text) {
         let org = d.orgs[i];
         let end = at + org.len();
         if sent.is_boundary(at) && sent.is_boundary(end) {
             out.extend(sent.cand(at..end, EntityType::Organization, 0.8, prio::DICT));
         }
     }
-    for (i, at) in occurrences(&scan.industries, sent.text) {
+    for (i, at) in scan.industries.occurrences(sent.text) {
         let word = d.industry_list[i];
         let mut end = at + word.len();
         // a long word is distinctive enough where the segmenter glued it to a neighbour
@@ -201,6 +243,10 @@ fn city_programmes(sent: &Sent, out: &mut Vec<Cand>) {
         if known && sent.is_boundary(r.start) {
             out.extend(sent.cand(r, EntityType::Policy, 0.7, prio::DICT));
         }
+    }
+    // (the regex needs its literal: most sentences skip it)
+    if !sent.text.contains("制造20") {
+        return;
     }
     for m in MADE_IN.find_iter(sent.text) {
         // the place starts at a word boundary (落实中原制造2025: 中原, not 实中原)
@@ -278,5 +324,23 @@ fn compounds(sent: &Sent, out: &mut Vec<Cand>) {
             let r = a.start - sent.base..b.end - sent.base;
             out.extend(sent.cand(r, EntityType::Industry, 0.65, prio::INDUSTRY + 1));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FirstChar;
+
+    #[test]
+    fn first_char_occurrences_are_each_words_match_indices() {
+        let words = ["新能源", "新能源汽车", "汽车", "车车", "能源", "𠀀字"];
+        let text = "发展新能源汽车和新能源，汽车车车车，𠀀字𠀀字";
+        let mut expected: Vec<(usize, usize)> = words
+            .iter()
+            .enumerate()
+            .flat_map(|(i, w)| text.match_indices(w).map(move |(at, _)| (i, at)))
+            .collect();
+        expected.sort_unstable();
+        assert_eq!(FirstChar::new(words).occurrences(text), expected);
     }
 }

@@ -105,7 +105,7 @@ fn inner_verb(sent: &Sent, t: &Token, kind: EntityType) -> bool {
     if !matches!(t.tag, "v" | "vn") || !INNER_VERBS.contains(&t.word) {
         return false;
     }
-    let left = sent.toks.iter().rev().find(|u| u.span.end <= t.span.start);
+    let left = sent.tok_before(t.span.start);
     left.is_some_and(|u| matches!(u.tag, "n" | "vn" | "nz" | "j" | "l") && name_part(u, false))
 }
 
@@ -147,8 +147,8 @@ fn route(sent: &Sent, t: &Token, kind: EntityType) -> bool {
         return false;
     }
     let place = |w: &str| Divisions::get().lookup(w).is_some();
-    let left = sent.toks.iter().rev().find(|u| u.span.end <= t.span.start);
-    let right = sent.toks.iter().find(|u| u.span.start >= t.span.end);
+    let left = sent.tok_before(t.span.start);
+    let right = sent.tok_after(t.span.end);
     left.is_some_and(|u| place(u.word)) && right.is_some_and(|u| place(u.word))
 }
 
@@ -158,7 +158,9 @@ pub(crate) fn grow_left(sent: &Sent, pos: usize, kind: EntityType) -> usize {
     let mut start = pos;
     let mut depth = 0i32;
     let mut quotes = 0i32;
-    for t in sent.toks.iter().rev() {
+    // the tokens starting before `pos`, right to left (the last may run past it)
+    let before = &sent.toks[..sent.toks.partition_point(|t| t.span.start < pos)];
+    for t in before.iter().rev() {
         if t.span.start >= start {
             continue;
         }
@@ -253,7 +255,7 @@ fn is_quantity(sent: &Sent, t: &Token) -> bool {
     if t.tag == "q" {
         // a count word only after a number (20个), not inside a word (都市圈) or a measure that
         // names a product (12英寸)
-        let prev = sent.toks.iter().rev().find(|u| u.span.end <= t.span.start);
+        let prev = sent.tok_before(t.span.start);
         // an ordinal (第十一次, 十八届) is part of a meeting's name
         return counting(t.word)
             && prev.is_some_and(|u| {
@@ -267,7 +269,7 @@ fn is_quantity(sent: &Sent, t: &Token) -> bool {
     let digits = w.chars().filter(char::is_ascii_digit).count();
     let year = digits == 4 && (w.len() == 4 || w.ends_with('年'));
     let letters = w.chars().any(|c| c.is_ascii_alphabetic());
-    let next = sent.toks.iter().find(|u| u.span.start >= t.span.end);
+    let next = sent.tok_after(t.span.end);
     let counted =
         counting(w) || next.is_some_and(|u| counting(u.word) || u.word.starts_with("以上"));
     !(w.starts_with('第') || year || letters || w.contains('+')) && digits > 0 && counted
@@ -277,7 +279,8 @@ fn is_quantity(sent: &Sent, t: &Token) -> bool {
 fn trim_verbs(sent: &Sent, mut start: usize, end: usize, kind: EntityType) -> usize {
     let d = dicts();
     let programme = matches!(kind, EntityType::Policy | EntityType::Event);
-    for t in &sent.toks {
+    let from = sent.toks.partition_point(|t| t.span.start < start);
+    for t in &sent.toks[from..] {
         if t.span.start < start {
             continue;
         }

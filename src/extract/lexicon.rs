@@ -2,7 +2,7 @@
 //! and their types, industry vocabulary, fixed government bodies, generic words that are never
 //! entities, stop words that bound names, person titles), parsed once on first use.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 use crate::model::EntityType;
@@ -53,16 +53,16 @@ pub enum TitleSide {
 pub struct Dicts {
     /// Longest first.
     pub suffixes: Vec<Suffix>,
-    pub industries: HashSet<&'static str>,
+    pub industries: FxHashSet<&'static str>,
     /// Industry words, longest first (for scanning).
     pub industry_list: Vec<&'static str>,
     pub orgs: Vec<&'static str>,
     /// Countries and regions (divisions come from `segment::divisions`).
     pub places: Vec<&'static str>,
-    pub generic: HashSet<&'static str>,
-    pub generic_mods: HashSet<&'static str>,
-    pub stopwords: HashSet<&'static str>,
-    pub titles: HashMap<&'static str, TitleSide>,
+    pub generic: FxHashSet<&'static str>,
+    pub generic_mods: FxHashSet<&'static str>,
+    pub stopwords: FxHashSet<&'static str>,
+    pub titles: FxHashMap<&'static str, TitleSide>,
 }
 
 fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
@@ -92,8 +92,8 @@ static DICTS: LazyLock<Dicts> = LazyLock::new(|| {
     suffixes.sort_by_key(|s| std::cmp::Reverse(s.text.len()));
     let mut industry_list: Vec<&str> = lines(INDUSTRIES).collect();
     industry_list.sort_by_key(|s| std::cmp::Reverse(s.len()));
-    let mut generic = HashSet::new();
-    let mut generic_mods = HashSet::new();
+    let mut generic = FxHashSet::default();
+    let mut generic_mods = FxHashSet::default();
     for l in lines(GENERIC) {
         match l.strip_prefix('~') {
             Some(m) => generic_mods.insert(m),

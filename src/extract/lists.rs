@@ -108,11 +108,10 @@ fn members(sent: &Sent, floor: usize, mut end: usize, kind: EntityType, out: &mu
                 && lead.chars().count() <= 3
                 && lead.chars().all(char::is_alphanumeric)
                 && sent.is_boundary(from)
-                && !sent.toks.iter().any(|t| {
-                    t.span.start >= from
-                        && t.span.end <= start
-                        && dicts().stopwords.contains(t.word)
-                })
+                && !sent
+                    .toks_in(from..start)
+                    .iter()
+                    .any(|t| dicts().stopwords.contains(t.word))
             {
                 start = from;
             }
@@ -164,7 +163,7 @@ fn members(sent: &Sent, floor: usize, mut end: usize, kind: EntityType, out: &mu
                     own.unwrap_or(kind)
                 };
                 // 某某晶体材料 in a list of fields: an enterprise's product line, a project
-                let lead = sent.toks.iter().find(|t| t.span.start == at);
+                let lead = sent.tok_starting(at);
                 if let Some(t) = lead.filter(|t| t.span.end < at + p.len() && brandish(t)) {
                     if matches!(kind, EntityType::Industry | EntityType::Project) {
                         kind = EntityType::Project;
@@ -204,20 +203,16 @@ pub(crate) fn lists(sent: &Sent, out: &mut Vec<Cand>) {
             continue;
         }
         if !counted
-            && !sent
-                .toks
-                .iter()
-                .any(|t| t.span.start == all.start() && t.word == "等")
+            && sent
+                .tok_starting(all.start())
+                .is_none_or(|t| t.word != "等")
         {
             continue;
         }
         // 等方式降低制造企业: a verb between the list and its noun ends the list elsewhere
         let gap = all.start()..noun.start();
-        let verb_in_gap = sent.toks.iter().any(|t| {
-            t.span.start >= gap.start
-                && t.span.end <= gap.end
-                && (t.tag.starts_with('v')
-                    || ["方式", "方面", "措施", "手段", "形式"].contains(&t.word))
+        let verb_in_gap = sent.toks_in(gap).iter().any(|t| {
+            t.tag.starts_with('v') || ["方式", "方面", "措施", "手段", "形式"].contains(&t.word)
         });
         // (等 plus up to four characters is the old, safe gap)
         if noun.start() - all.start() > 5 * 3 && verb_in_gap {
@@ -234,6 +229,15 @@ pub(crate) fn lists(sent: &Sent, out: &mut Vec<Cand>) {
         };
         members(sent, 0, all.start(), kind, out);
     }
+    // both `以…为代表的` rules need their literal: most sentences skip the regexes
+    if sent.text.contains("为代表的") {
+        represented(sent, out);
+    }
+    growth(sent, out);
+}
+
+/// `以A、B为代表的X、Y行业` (A, B Enterprise; X, Y Industry) and `以A、B为代表的…集群/企业`.
+fn represented(sent: &Sent, out: &mut Vec<Cand>) {
     for c in REPRESENT.captures_iter(sent.text) {
         let (Some(ents), Some(inds)) = (c.get(1), c.get(2)) else {
             continue;
@@ -246,12 +250,16 @@ pub(crate) fn lists(sent: &Sent, out: &mut Vec<Cand>) {
             members(sent, ents.start(), ents.end(), EntityType::Enterprise, out);
         }
     }
-    growth(sent, out);
 }
 
 /// `A增长26.9%，B集团增长37.5%`: subjects of growth figures are enterprises when at least two
 /// clauses in a row have a name-like subject and none is a metric.
 fn growth(sent: &Sent, out: &mut Vec<Cand>) {
+    // the regex needs a `%` and one of its verbs: most sentences skip it
+    let t = sent.text;
+    if !t.contains('%') || !["增长", "下降", "增加"].iter().any(|v| t.contains(v)) {
+        return;
+    }
     let subs: Vec<_> = GROWTH
         .captures_iter(sent.text)
         .filter_map(|c| c.get(1))

@@ -135,9 +135,31 @@ pub(crate) struct Sent<'a> {
     pub text: &'a str,
     pub base: usize,
     pub toks: Vec<Token<'a>>,
+    /// Per byte offset of `text` (and its end), whether a token starts or ends there.
+    bounds: Vec<bool>,
 }
 
-impl Sent<'_> {
+impl<'a> Sent<'a> {
+    /// The sentence `text` at byte `base` of its document, segmented into `toks`.
+    pub fn new(text: &'a str, base: usize, toks: Vec<Token<'a>>) -> Self {
+        let mut bounds = vec![false; text.len() + 1];
+        bounds[0] = true;
+        bounds[text.len()] = true;
+        for t in &toks {
+            for at in [t.span.start, t.span.end] {
+                if let Some(b) = bounds.get_mut(at) {
+                    *b = true;
+                }
+            }
+        }
+        Sent {
+            text,
+            base,
+            toks,
+            bounds,
+        }
+    }
+
     /// A candidate for the sentence-relative span `r`, named by its text with marks stripped.
     pub fn cand(&self, r: Range<usize>, kind: EntityType, conf: f32, prio: u8) -> Option<Cand> {
         let name = strip_marks(self.text.get(r.clone())?);
@@ -153,14 +175,48 @@ impl Sent<'_> {
         })
     }
 
+    /// The token starting at `pos` (relative), if any. Tokens are in order and do not overlap
+    /// (as jieba gives them), so this and the look-ups below are binary searches.
+    pub fn tok_starting(&self, pos: usize) -> Option<&Token<'a>> {
+        let k = self.toks.partition_point(|t| t.span.start < pos);
+        self.toks.get(k).filter(|t| t.span.start == pos)
+    }
+
+    /// The token ending at `pos` (relative), if any.
+    pub fn tok_ending(&self, pos: usize) -> Option<&Token<'a>> {
+        let k = self.toks.partition_point(|t| t.span.end < pos);
+        self.toks.get(k).filter(|t| t.span.end == pos)
+    }
+
+    /// The last token ending at or before `pos` (relative).
+    pub fn tok_before(&self, pos: usize) -> Option<&Token<'a>> {
+        let k = self.toks.partition_point(|t| t.span.end <= pos);
+        k.checked_sub(1).and_then(|k| self.toks.get(k))
+    }
+
+    /// The first token starting at or after `pos` (relative).
+    pub fn tok_after(&self, pos: usize) -> Option<&Token<'a>> {
+        let k = self.toks.partition_point(|t| t.span.start < pos);
+        self.toks.get(k)
+    }
+
+    /// The tokens lying inside `r` (relative), in order.
+    pub fn toks_in(&self, r: Range<usize>) -> &[Token<'a>] {
+        let from = self.toks.partition_point(|t| t.span.start < r.start);
+        let to = self.toks.partition_point(|t| t.span.end <= r.end);
+        self.toks.get(from..to).unwrap_or(&[])
+    }
+
+    /// The tokens overlapping `r` (relative), in order.
+    pub fn toks_over(&self, r: Range<usize>) -> &[Token<'a>] {
+        let from = self.toks.partition_point(|t| t.span.end <= r.start);
+        let to = self.toks.partition_point(|t| t.span.start < r.end);
+        self.toks.get(from..to).unwrap_or(&[])
+    }
+
     /// Whether `pos` (relative) is a token boundary.
     pub fn is_boundary(&self, pos: usize) -> bool {
-        pos == 0
-            || pos == self.text.len()
-            || self
-                .toks
-                .iter()
-                .any(|t| t.span.start == pos || t.span.end == pos)
+        self.bounds.get(pos).copied().unwrap_or(false)
     }
 }
 
@@ -204,11 +260,7 @@ pub fn extract(doc: &Document, seg: &Segmenter, lexicon: &Lexicon) -> DocExtract
         let Some(text) = doc.text.get(s.span.clone()) else {
             continue;
         };
-        let sent = Sent {
-            text,
-            base: s.span.start,
-            toks: seg.tag(text),
-        };
+        let sent = Sent::new(text, s.span.start, seg.tag(text));
         let mut local = Vec::new();
         dictionary::user_entries(&sent, lexicon, &mut local);
         spans::book_titles(&sent, &mut local);

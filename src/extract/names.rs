@@ -3,7 +3,7 @@
 //! words (重点项目, 龙头企业) is dropped, the suffix's condition (a place before 市, a body's
 //! 市/省 start, a physical 工程) checked; a project's leading brand is an enterprise of its own.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -77,17 +77,14 @@ pub(crate) fn specific(sent: &Sent, r: Range<usize>) -> bool {
         return false;
     }
     // any token of the modifier that is not a generic modifier makes it specific
-    sent.toks
-        .iter()
-        .filter(|t| t.span.start < r.end && t.span.end > r.start)
-        .any(|t| {
-            let w = &sent.text[t.span.start.max(r.start)..t.span.end.min(r.end)];
-            !d.generic_mods.contains(w)
-                && !d.generic.contains(w)
-                && !t.tag.starts_with(['m', 'c', 'p', 'u'])
-                && (t.tag != "x" || w.chars().any(char::is_alphanumeric))
-                && !w.trim().is_empty()
-        })
+    sent.toks_over(r.clone()).iter().any(|t| {
+        let w = &sent.text[t.span.start.max(r.start)..t.span.end.min(r.end)];
+        !d.generic_mods.contains(w)
+            && !d.generic.contains(w)
+            && !t.tag.starts_with(['m', 'c', 'p', 'u'])
+            && (t.tag != "x" || w.chars().any(char::is_alphanumeric))
+            && !w.trim().is_empty()
+    })
 }
 
 /// Whether a modifier holds a proper name: a token jieba tags as a name or abbreviation, a
@@ -104,15 +101,12 @@ fn proper(sent: &Sent, r: Range<usize>) -> bool {
     if Divisions::get().find_in(m).next().is_some() {
         return true;
     }
-    sent.toks
-        .iter()
-        .filter(|t| t.span.start >= r.start && t.span.end <= r.end)
-        .any(|t| {
-            matches!(t.tag, "ns" | "nr" | "nrt" | "nrfg" | "nz" | "nt" | "eng")
-                || (t.tag == "x" && t.word.chars().any(|c| c.is_ascii_alphanumeric()))
-                || t.word.chars().count() == 1
-                    && !matches!(t.tag, "n" | "v" | "vn" | "a" | "b" | "m" | "q")
-        })
+    sent.toks_in(r).iter().any(|t| {
+        matches!(t.tag, "ns" | "nr" | "nrt" | "nrfg" | "nz" | "nt" | "eng")
+            || (t.tag == "x" && t.word.chars().any(|c| c.is_ascii_alphanumeric()))
+            || t.word.chars().count() == 1
+                && !matches!(t.tag, "n" | "v" | "vn" | "a" | "b" | "m" | "q")
+    })
 }
 
 fn try_suffix(sent: &Sent, end: usize, suf: &Suffix) -> Option<Cand> {
@@ -209,9 +203,8 @@ fn try_suffix(sent: &Sent, end: usize, suf: &Suffix) -> Option<Cand> {
         SuffixFlag::Gov => {
             let starts = GOV_START.iter().any(|g| name.starts_with(g))
                 || sent
-                    .toks
-                    .iter()
-                    .any(|t| t.span.start == start && t.tag.starts_with("ns"));
+                    .tok_starting(start)
+                    .is_some_and(|t| t.tag.starts_with("ns"));
             let vague = [
                 "区域", "区县", "县域", "市场", "省会", "市级", "省级", "区级", "县级", "市区",
                 "市民",
@@ -230,15 +223,12 @@ fn try_suffix(sent: &Sent, end: usize, suf: &Suffix) -> Option<Cand> {
         SuffixFlag::Industry => {
             let known = d.industries.contains(modifier);
             let nouny = sent
-                .toks
+                .toks_in(start..sstart)
                 .iter()
-                .filter(|t| t.span.start >= start && t.span.end <= sstart)
                 .all(|t| matches!(t.tag, "n" | "nz" | "eng"));
             let n = modifier.chars().count();
             let first_generic = sent
-                .toks
-                .iter()
-                .find(|t| t.span.start == start)
+                .tok_starting(start)
                 .is_some_and(|t| d.generic_mods.contains(t.word));
             let generic_tail = d
                 .generic
@@ -286,14 +276,14 @@ fn try_suffix(sent: &Sent, end: usize, suf: &Suffix) -> Option<Cand> {
 /// The suffix dictionary indexed for scanning: the suffixes (but `Titled` ones) by their last
 /// character, longest first as in the dictionary; and the titles (and 党组) as one automaton.
 struct SuffixScan {
-    by_last: HashMap<char, Vec<&'static Suffix>>,
+    by_last: FxHashMap<char, Vec<&'static Suffix>>,
     titles: AhoCorasick,
 }
 
 fn suffix_scan() -> &'static SuffixScan {
     static SCAN: LazyLock<SuffixScan> = LazyLock::new(|| {
         let d = dicts();
-        let mut by_last: HashMap<char, Vec<&'static Suffix>> = HashMap::new();
+        let mut by_last: FxHashMap<char, Vec<&'static Suffix>> = FxHashMap::default();
         for s in d.suffixes.iter().filter(|s| s.flag != SuffixFlag::Titled) {
             if let Some(c) = s.text.chars().next_back() {
                 by_last.entry(c).or_default().push(s);
@@ -309,35 +299,42 @@ fn suffix_scan() -> &'static SuffixScan {
     &SCAN
 }
 
+/// The suffixes (but `Titled` ones) `head` ends with, longest first as in the dictionary.
+pub(crate) fn ending_suffixes(head: &str) -> impl Iterator<Item = &'static Suffix> + '_ {
+    let last = head.chars().next_back();
+    let candidates = last
+        .and_then(|c| suffix_scan().by_last.get(&c))
+        .map_or(&[][..], Vec::as_slice);
+    candidates
+        .iter()
+        .copied()
+        .filter(move |s| head.ends_with(s.text))
+}
+
 pub(crate) fn suffixed(sent: &Sent, out: &mut Vec<Cand>) {
     let scan = suffix_scan();
     let mut ends: Vec<usize> = sent.toks.iter().map(|t| t.span.end).collect();
-    // a body's name glued to a title by the segmenter (…局局长)
-    for t in &sent.toks {
-        for m in scan.titles.find_overlapping_iter(t.word) {
-            if m.start() > 0 {
-                ends.push(t.span.start + m.start());
-            }
+    // a body's name glued to a title by the segmenter (…局局长): a title inside a token, not
+    // at its start (one scan of the sentence; tokens are in order and cover it)
+    for m in scan.titles.find_overlapping_iter(sent.text) {
+        let k = sent.toks.partition_point(|t| t.span.start <= m.start());
+        let inside = k
+            .checked_sub(1)
+            .and_then(|k| sent.toks.get(k))
+            .is_some_and(|t| t.span.start < m.start() && m.end() <= t.span.end);
+        if inside {
+            ends.push(m.start());
         }
     }
     ends.sort_unstable();
     ends.dedup();
     for end in ends {
         let head = &sent.text[..end];
-        let Some(last) = head.chars().next_back() else {
-            continue;
-        };
-        let candidates = scan.by_last.get(&last).map_or(&[][..], Vec::as_slice);
-        for suf in candidates.iter().filter(|s| head.ends_with(s.text)) {
+        for suf in ending_suffixes(head) {
             // a one-character head (港, 展) must be a word of its own, not the end of 香港, 发展
             let single = suf.text.chars().count() == 1
                 && !matches!(suf.flag, SuffixFlag::Gov | SuffixFlag::Admin);
-            if single
-                && !sent
-                    .toks
-                    .iter()
-                    .any(|t| t.span.end == end && t.word == suf.text)
-            {
+            if single && sent.tok_ending(end).is_none_or(|t| t.word != suf.text) {
                 continue;
             }
             if let Some(mut c) = try_suffix(sent, end, suf) {

@@ -13,10 +13,23 @@ use crate::model::EntityType;
 /// Common Chinese surnames (single characters).
 const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝汲习";
 
+/// [`SURNAMES`] sorted, for binary search.
+static SURNAME_SET: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut v: Vec<char> = SURNAMES.chars().collect();
+    v.sort_unstable();
+    v
+});
+
 fn is_name(s: &str) -> bool {
+    // two or three characters of three bytes each (every Han character of the range below)
+    if !(6..=9).contains(&s.len()) {
+        return false;
+    }
     let n = s.chars().count();
     (2..=3).contains(&n)
-        && s.chars().next().is_some_and(|c| SURNAMES.contains(c))
+        && s.chars()
+            .next()
+            .is_some_and(|c| SURNAME_SET.binary_search(&c).is_ok())
         && s.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
         && !dicts().stopwords.contains(s)
         && !dicts().titles.contains_key(s)
@@ -34,7 +47,7 @@ fn name_at(sent: &Sent, i: usize) -> Option<(usize, usize)> {
     }
     let u = sent.toks.get(i + 1)?;
     let joined = &sent.text[t.span.start..u.span.end];
-    (is_name(joined) && t.word.chars().count() == 1).then_some((t.span.start, u.span.end))
+    (t.word.chars().count() == 1 && is_name(joined)).then_some((t.span.start, u.span.end))
 }
 
 /// Names next to titles, and names listed right after one.
@@ -60,8 +73,7 @@ pub(crate) fn people(sent: &Sent, out: &mut Vec<Cand>) {
             .iter()
             .rev()
             .find(|t| !matches!(t.word, "：" | ":" | " " | "　"));
-        let next_idx = toks.iter().position(|t| t.span.start == e);
-        let next = next_idx.and_then(|j| toks.get(j));
+        let next = sent.tok_starting(e);
         let before_ok = prev.is_some_and(|p| {
             matches!(
                 d.titles.get(p.word),
@@ -104,6 +116,9 @@ static OUTLET: LazyLock<Regex> = LazyLock::new(|| {
 
 /// `某某日报记者：` opening a question in a press conference: the outlet is an organisation.
 pub(crate) fn outlets(sent: &Sent, out: &mut Vec<Cand>) {
+    if !sent.text.contains("记者") {
+        return;
+    }
     let Some(m) = OUTLET.captures(sent.text).and_then(|c| c.get(1)) else {
         return;
     };

@@ -4,10 +4,9 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
 use regex::Regex;
 
-use super::dictionary::occurrences;
+use super::dictionary::FirstChar;
 use super::lexicon::dicts;
 use super::{prio, Cand, Sent};
 use crate::model::EntityType;
@@ -38,9 +37,8 @@ pub(crate) fn places(sent: &Sent, city: Option<&Division>, out: &mut Vec<Cand>) 
             continue;
         };
         let tagged = sent
-            .toks
-            .iter()
-            .any(|t| t.span.start == s && t.span.end == e && t.tag.starts_with("ns"));
+            .tok_starting(s)
+            .is_some_and(|t| t.span.end == e && t.tag.starts_with("ns"));
         let in_city = city.is_some_and(|c| {
             m.candidates
                 .iter()
@@ -59,20 +57,22 @@ pub(crate) fn places(sent: &Sent, city: Option<&Division>, out: &mut Vec<Cand>) 
         }
     }
     // rivers, lakes and mountains jieba knows as places
-    for t in &sent.toks {
+    for t in sent.toks.iter().filter(|t| t.tag == "ns") {
         let n = t.word.chars().count();
-        if t.tag == "ns" && (2..=4).contains(&n) && t.word.ends_with(['河', '江', '湖', '山']) {
+        if (2..=4).contains(&n) && t.word.ends_with(['河', '江', '湖', '山']) {
             out.extend(sent.cand(t.span.clone(), EntityType::Place, 0.6, prio::PLACE));
         }
     }
-    // 中央商务区 and its kin: a city's central districts
-    for m in CENTRAL.find_iter(sent.text) {
-        if sent.is_boundary(m.start()) {
-            out.extend(sent.cand(m.range(), EntityType::Place, 0.7, prio::PLACE));
+    // 中央商务区 and its kin: a city's central districts (no regex without its literal)
+    if sent.text.contains("中央") {
+        for m in CENTRAL.find_iter(sent.text) {
+            if sent.is_boundary(m.start()) {
+                out.extend(sent.cand(m.range(), EntityType::Place, 0.7, prio::PLACE));
+            }
         }
     }
     let places = &dicts().places;
-    for (i, at) in occurrences(&PLACE_WORDS, sent.text) {
+    for (i, at) in PLACE_WORDS.occurrences(sent.text) {
         let p = places[i];
         if sent.is_boundary(at) && sent.is_boundary(at + p.len()) {
             out.extend(sent.cand(at..at + p.len(), EntityType::Place, 0.7, prio::PLACE));
@@ -81,8 +81,8 @@ pub(crate) fn places(sent: &Sent, city: Option<&Division>, out: &mut Vec<Cand>) 
 }
 
 /// Countries and regions of `data/extract_places.txt`, scanned in one pass.
-static PLACE_WORDS: LazyLock<AhoCorasick> =
-    LazyLock::new(|| AhoCorasick::new(&dicts().places).expect("place words build"));
+static PLACE_WORDS: LazyLock<FirstChar<'static>> =
+    LazyLock::new(|| FirstChar::new(dicts().places.iter().copied()));
 
 static CENTRAL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"中央\p{Han}{2}区").expect("static regex"));

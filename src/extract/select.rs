@@ -3,11 +3,9 @@
 //! its own, partial overlaps won by the stronger rule; then later occurrences of a name found
 //! once are echoed; the result sorted by span.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
-use aho_corasick::AhoCorasick;
-
-use super::dictionary::occurrences;
+use super::dictionary::FirstChar;
 use super::{prio, Cand, Mention};
 use crate::ingest::Document;
 use crate::model::EntityType;
@@ -87,12 +85,12 @@ pub(crate) fn settle(doc: &Document, cands: Vec<(usize, Cand)>) -> Vec<Mention> 
     let mut settled: Vec<Vec<Cand>> = by_sent.into_iter().map(settle_sentence).collect();
     harmonise(&mut settled);
     let mut out: Vec<Mention> = Vec::new();
-    for (i, v) in settled.iter().enumerate() {
-        out.extend(v.iter().map(|c| Mention {
-            name: c.name.clone(),
+    for (i, v) in settled.into_iter().enumerate() {
+        out.extend(v.into_iter().map(|c| Mention {
+            name: c.name,
             kind: c.kind,
             sentence: i,
-            span: c.span.clone(),
+            span: c.span,
             confidence: c.conf,
         }));
     }
@@ -104,25 +102,27 @@ pub(crate) fn settle(doc: &Document, cands: Vec<(usize, Cand)>) -> Vec<Mention> 
 /// One type per name within a document: the type the strongest rule gave it (a user's entry,
 /// a book title, a list), most frequent on a tie.
 fn harmonise(settled: &mut [Vec<Cand>]) {
-    let mut best: HashMap<String, HashMap<EntityType, (u8, usize)>> = HashMap::new();
+    // per name, each kind it was given with the strongest rule's priority and how often
+    let mut best: FxHashMap<&str, Vec<(EntityType, u8, usize)>> = FxHashMap::default();
     for c in settled.iter().flatten() {
-        let e = best
-            .entry(c.name.clone())
-            .or_default()
-            .entry(c.kind)
-            .or_insert((0, 0));
-        e.0 = e.0.max(c.prio);
-        e.1 += 1;
+        let kinds = best.entry(c.name.as_str()).or_default();
+        match kinds.iter_mut().find(|e| e.0 == c.kind) {
+            Some(e) => {
+                e.1 = e.1.max(c.prio);
+                e.2 += 1;
+            }
+            None => kinds.push((c.kind, c.prio, 1)),
+        }
     }
-    let chosen: HashMap<String, EntityType> = best
+    let chosen: FxHashMap<String, EntityType> = best
         .into_iter()
         .filter(|(_, kinds)| kinds.len() > 1)
         .filter_map(|(name, kinds)| {
             let k = kinds
                 .into_iter()
-                .max_by_key(|(k, (p, n))| (*p, *n, std::cmp::Reverse(*k)))?
+                .max_by_key(|&(k, p, n)| (p, n, std::cmp::Reverse(k)))?
                 .0;
-            Some((name, k))
+            Some((name.to_string(), k))
         })
         .collect();
     for c in settled.iter_mut().flatten() {
@@ -147,17 +147,22 @@ fn echo(doc: &Document, out: &mut Vec<Mention>) {
     names.dedup_by(|a, b| a.0 == b.0);
     let mut covered: Vec<std::ops::Range<usize>> = out.iter().map(|m| m.span.clone()).collect();
     covered.sort_by_key(|r| r.start);
+    // the furthest end of the spans up to each one: a span overlaps one of those starting
+    // before its end when the furthest of their ends lies past its start
+    let reach: Vec<usize> = covered
+        .iter()
+        .scan(0, |far, r| {
+            *far = r.end.max(*far);
+            Some(*far)
+        })
+        .collect();
     let mut extra = Vec::new();
-    let Ok(ac) = AhoCorasick::new(names.iter().map(|(n, _)| n.as_str())) else {
-        return;
-    };
-    for (i, at) in occurrences(&ac, &doc.text) {
+    let index = FirstChar::new(names.iter().map(|(n, _)| n.as_str()));
+    for (i, at) in index.occurrences(&doc.text) {
         let (name, kind) = &names[i];
         let span = at..at + name.len();
-        if covered
-            .iter()
-            .any(|r| r.start < span.end && span.start < r.end)
-        {
+        let before_end = covered.partition_point(|r| r.start < span.end);
+        if before_end > 0 && reach[before_end - 1] > span.start {
             continue;
         }
         // the sentence holding the span: the last one starting at or before it

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::lexicon::{dicts, SuffixFlag};
-use super::names::INFRA;
+use super::names::{ending_suffixes, INFRA};
 use super::{prio, AliasMention, Cand, Mention, Sent};
 use crate::ingest::Document;
 use crate::model::EntityType;
@@ -141,18 +141,11 @@ pub(crate) fn quotes(sent: &Sent, out: &mut Vec<Cand>) {
                 break;
             }
             let head = &sent.text[..end];
-            let Some(suf) = d.suffixes.iter().find(|s| {
+            // (`Titled` suffixes are never a quoted name's: `ending_suffixes` leaves them out)
+            let Some(suf) = ending_suffixes(head).find(|s| {
                 let single = s.text.chars().count() == 1
-                    && !sent
-                        .toks
-                        .iter()
-                        .any(|t| t.span.end == end && t.word == s.text);
-                head.ends_with(s.text)
-                    && !single
-                    && !matches!(
-                        s.flag,
-                        SuffixFlag::Gov | SuffixFlag::Admin | SuffixFlag::Titled
-                    )
+                    && sent.tok_ending(end).is_none_or(|t| t.word != s.text);
+                !single && !matches!(s.flag, SuffixFlag::Gov | SuffixFlag::Admin)
             }) else {
                 continue;
             };

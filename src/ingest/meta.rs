@@ -1,7 +1,7 @@
 //! Document metadata from the clean text and what the page furniture said: title, publication
 //! date, the year the document reports on or plans from, and its main city.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::dates::{self, Date};
 use crate::segment::divisions::{Division, Divisions, Level};
@@ -136,7 +136,7 @@ fn opening_year(line: &str) -> Option<i32> {
 /// The city most present in title and text.
 fn main_city(title: &str, text: &str) -> Option<&'static Division> {
     let divisions = Divisions::get();
-    let mut score: HashMap<&str, (usize, &Division)> = HashMap::new();
+    let mut score: FxHashMap<&str, (usize, &Division)> = FxHashMap::default();
     let mut title_city = false;
     let mut title_province = false;
     for (src, weight) in [(title, TITLE_WEIGHT), (text, 1)] {

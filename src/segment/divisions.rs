@@ -3,7 +3,7 @@
 //! Looks names up by full name (`济南市`) or short form (`济南`), walks to parents, and finds
 //! division names in a text. Knows nothing of documents or the graph.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::fmt;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -85,9 +85,9 @@ pub struct DivisionMatch<'d> {
 pub struct Divisions {
     all: Vec<Division>,
     /// Full names → indices.
-    by_name: HashMap<String, Vec<usize>>,
+    by_name: FxHashMap<String, Vec<usize>>,
     /// Short forms → indices.
-    by_short: HashMap<String, Vec<usize>>,
+    by_short: FxHashMap<String, Vec<usize>>,
     /// Every full name and short form, for [`Divisions::find_in`].
     patterns: Vec<String>,
     matcher: Option<AhoCorasick>,
@@ -221,7 +221,7 @@ impl Divisions {
     /// parent not listed before.
     pub fn parse(text: &str) -> Result<Divisions, DivisionsError> {
         let mut all: Vec<Division> = Vec::new();
-        let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_name: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for (i, raw) in text.lines().enumerate() {
             let line = i + 1;
             let err = |message: String| DivisionsError { line, message };
@@ -269,7 +269,7 @@ impl Divisions {
                 index,
             });
         }
-        let mut by_short: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_short: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for d in &all {
             if let Some(s) = &d.short {
                 by_short.entry(s.clone()).or_default().push(d.index);

@@ -1,7 +1,7 @@
 //! The document's city: the mention that stands for it (ingest's `doc.city`, else the most
 //! frequent city named, none for a province's document), and whether a name belongs to it.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::places::{self, Level};
 use super::Ctx;
@@ -28,7 +28,7 @@ pub(crate) fn find_city(ctx: &Ctx) -> Option<usize> {
             if title_province {
                 return None;
             }
-            let mut count: HashMap<&str, usize> = HashMap::new();
+            let mut count: FxHashMap<&str, usize> = FxHashMap::default();
             let mut first: Vec<&str> = Vec::new();
             for &i in &places {
                 let name = ctx.m(i).name.as_str();

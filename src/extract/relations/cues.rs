@@ -1,7 +1,7 @@
 //! The cue words of the relation rules, as text data (`data/relation_cues.txt`, embedded):
 //! verbs of building and locating, titles of office, partnership words, place-level words.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 /// The embedded cue list.
@@ -48,7 +48,7 @@ pub enum CueError {
 /// Cue words by section.
 #[derive(Debug, Default)]
 pub struct Cues {
-    sections: HashMap<String, Vec<String>>,
+    sections: FxHashMap<String, Vec<String>>,
 }
 
 impl Cues {
@@ -58,7 +58,7 @@ impl Cues {
     /// [`CueError`] with the 1-based line of a malformed line or an unknown section, or the
     /// name of a section left out.
     pub fn parse(text: &str) -> Result<Cues, CueError> {
-        let mut sections: HashMap<String, Vec<String>> = HashMap::new();
+        let mut sections: FxHashMap<String, Vec<String>> = FxHashMap::default();
         for (i, raw) in text.lines().enumerate() {
             let line = raw.trim();
             if line.is_empty() || line.starts_with('#') {

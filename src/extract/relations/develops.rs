@@ -3,7 +3,7 @@
 //! list written right before a project (`推动甲、乙“城市矿产”基地建设`),
 //! `A投资建设/实施/打造 B` and `B由A投资建设`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::{clean_gap, cues, has_break, lists, places, Ctx};
 use crate::model::{EntityType, RelationType};
@@ -27,7 +27,7 @@ fn passive(ctx: &mut Ctx) {
                 continue;
             }
             let gap = clean_gap(ctx.between(ctx.m(p).span.end, ctx.m(f).span.start));
-            if !matches!(gap.as_str(), "由" | "项目由" | "将由") {
+            if !matches!(gap.as_ref(), "由" | "项目由" | "将由") {
                 continue;
             }
             let after: String = ctx
@@ -66,7 +66,7 @@ pub(crate) fn short_form(name: &str) -> &str {
 /// Projects whose name starts with an enterprise's name or short form.
 fn by_name(ctx: &mut Ctx) {
     let distinct = ctx.distinct();
-    let mut firms: HashMap<&str, usize> = HashMap::new();
+    let mut firms: FxHashMap<&str, usize> = FxHashMap::default();
     let mut place_names: Vec<&str> = Vec::new();
     for &i in &distinct {
         let name = ctx.m(i).name.as_str();
@@ -149,7 +149,7 @@ fn by_grammar(ctx: &mut Ctx) {
             let raw = ctx.between(ctx.m(last).span.end, ctx.m(first).span.start);
             let gap = clean_gap(raw);
             let direct = gap.is_empty();
-            let gap = gap.as_str();
+            let gap = gap.as_ref();
             let gap = gap.strip_suffix('的').unwrap_or(gap);
             let verb =
                 !has_break(raw) && gap.chars().count() <= 6 && cues::ends_with_any("develop", gap);

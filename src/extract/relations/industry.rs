@@ -3,7 +3,7 @@
 //! projects that a sentence builds up into its one industry (`依托A、B等项目，打造X产业集群`).
 //! Lists (`以A、B等企业为代表的X、Y行业`, `X领域重点推动A、B`) are in `parts`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::{parts, Ctx};
 use crate::extract::Endpoint;
@@ -67,7 +67,7 @@ fn industry_key(name: &str) -> &str {
 /// right.
 fn by_name(ctx: &mut Ctx) {
     let distinct = ctx.distinct();
-    let mut keys: HashMap<&str, usize> = HashMap::new();
+    let mut keys: FxHashMap<&str, usize> = FxHashMap::default();
     for &i in &distinct {
         if ctx.kind(i) == EntityType::Industry {
             let n = ctx.m(i).name.as_str();
@@ -80,7 +80,7 @@ fn by_name(ctx: &mut Ctx) {
     }
     // a project's name opening with its developer's: the developer's words name no industry of
     // the project (`某某汽车合肥基地`: 汽车 is the firm's)
-    let mut developer_len: HashMap<usize, usize> = HashMap::new();
+    let mut developer_len: FxHashMap<usize, usize> = FxHashMap::default();
     for r in ctx.relations() {
         if let (Endpoint::Mention(f), RelationType::Develops, Endpoint::Mention(p)) =
             (r.source, r.relation, r.target)
@@ -143,7 +143,7 @@ fn by_sentence(ctx: &mut Ctx) {
         }
         // clause number of each mention
         let start = ctx.doc.sentences[s].span.start;
-        let clauses: HashMap<usize, usize> = top
+        let clauses: FxHashMap<usize, usize> = top
             .iter()
             .map(|&i| {
                 let n = ctx
@@ -158,7 +158,7 @@ fn by_sentence(ctx: &mut Ctx) {
         // or named on their own, not a stray word amid a list of projects
         let mut built_up: Vec<usize> = Vec::new();
         let mut prev_end = start;
-        for g in super::lists::groups(ctx, s) {
+        for g in super::lists::groups(ctx, s).iter() {
             let first = ctx.m(g[0]).span.start;
             let last = g.last().map_or(first, |&l| ctx.m(l).span.end);
             let lead = ctx.between(prev_end, first);
@@ -280,7 +280,7 @@ fn firms_enter_industries(ctx: &mut Ctx) {
 /// An enterprise is in the industries its own projects are named after.
 fn through_projects(ctx: &mut Ctx) {
     let rels = ctx.relations().to_vec();
-    let mut industries_of: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut industries_of: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     for r in &rels {
         if let (Endpoint::Mention(p), RelationType::InIndustry, Endpoint::Mention(i)) =
             (r.source, r.relation, r.target)

@@ -1,13 +1,21 @@
 //! The grammar of lists inside a sentence: runs of mentions joined by 、 和 及 与 以及, and the
 //! words that close a list (`等`, `等一批`, `两个`) or open one (`领域重点推动`, `：`, `包括`).
 
+use std::rc::Rc;
+
 use super::{clean_gap, Ctx};
 
 /// A run of mentions of one sentence joined by list separators: their indices, in order.
 pub(crate) type Group = Vec<usize>;
 
-/// The lists of sentence `s`, every outermost mention in exactly one group (most of size one).
-pub(crate) fn groups(ctx: &Ctx, s: usize) -> Vec<Group> {
+/// The lists of sentence `s`, every outermost mention in exactly one group (most of size one);
+/// worked out once per document (see [`find_groups`]).
+pub(crate) fn groups(ctx: &Ctx, s: usize) -> Rc<[Group]> {
+    ctx.groups.get(s).cloned().unwrap_or_else(|| Rc::from([]))
+}
+
+/// The lists of sentence `s`, as [`groups`] gives them.
+pub(super) fn find_groups(ctx: &Ctx, s: usize) -> Vec<Group> {
     let mut out: Vec<Group> = Vec::new();
     let mut prev: Option<usize> = None;
     for &i in &ctx.top[s] {
@@ -67,14 +75,14 @@ pub(crate) fn is_separator(gap: &str) -> bool {
     let Some(last) = gap.chars().last() else {
         return false;
     };
-    let inner: String = gap.chars().skip(1).collect();
+    let inner = &gap[first.len_utf8()..];
     if first == '、'
         && (1..=3).contains(&inner.chars().count())
         && !inner.contains(['，', ',', '等'])
     {
         return true; // `A、冶金 钢铁`: a modifier the next mention left out
     }
-    let inner = inner.strip_suffix(last).unwrap_or(&inner);
+    let inner = inner.strip_suffix(last).unwrap_or(inner);
     "、和及与".contains(first)
         && "、和及与".contains(last)
         && inner.split('、').all(|w| {

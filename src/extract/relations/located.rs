@@ -6,7 +6,7 @@
 //! province (divisions), and, as the default, the document's own city (or a province's document's
 //! province) for its districts and for the local enterprises, projects and bodies it names.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::city::{city_division, foreign, is_city, province_home};
 use super::layout::{starts_item, starts_line};
@@ -31,8 +31,8 @@ pub(crate) fn run(ctx: &mut Ctx) {
 }
 
 /// Place name and its short form → the first mention of it.
-fn place_keys(ctx: &Ctx) -> HashMap<String, usize> {
-    let mut keys = HashMap::new();
+fn place_keys(ctx: &Ctx) -> FxHashMap<String, usize> {
+    let mut keys = FxHashMap::default();
     for i in ctx.distinct() {
         if ctx.kind(i) != EntityType::Place {
             continue;
@@ -72,7 +72,7 @@ fn adjacent(ctx: &mut Ctx, placed: &mut [bool]) {
             }
             let gap = ctx.between(ctx.m(a).span.end, ctx.m(b).span.start);
             let of = matches!(
-                clean_gap(gap).as_str(),
+                clean_gap(gap).as_ref(),
                 "的" | "内的" | "境内的" | "辖区内的"
             );
             if !(clean_gap(gap).is_empty() || of) || gap.contains('“') {
@@ -146,7 +146,7 @@ fn cue_words(ctx: &mut Ctx, placed: &mut [bool]) {
 /// A place written inside the name: `蜀山区XX产业园` → 蜀山区, `合肥XX研究院` → 合肥,
 /// `XX集团安徽总部` → 安徽; a district before a city, else the place written last. A province opening an enterprise's or project's name names the
 /// company, not its site, and is passed over.
-fn inside_name(ctx: &mut Ctx, keys: &HashMap<String, usize>, placed: &mut [bool]) {
+fn inside_name(ctx: &mut Ctx, keys: &FxHashMap<String, usize>, placed: &mut [bool]) {
     let home = city_division(ctx);
     for i in ctx.distinct() {
         let kind = ctx.kind(i);
@@ -228,7 +228,7 @@ fn heading_scope(ctx: &mut Ctx) {
             }
         }
         let mut near: Option<usize> = None;
-        for group in super::lists::groups(ctx, s) {
+        for group in super::lists::groups(ctx, s).iter() {
             let first = group[0];
             if group.iter().all(|&i| is_local(ctx, i)) {
                 near = group.last().copied();
@@ -242,7 +242,7 @@ fn heading_scope(ctx: &mut Ctx) {
                     && gap.matches(['，', ',']).count() <= 1
                     && cues::any_in("build", gap)
             });
-            for i in group {
+            for &i in group {
                 if !matches!(ctx.kind(i), EntityType::Project | EntityType::Organization) {
                     continue;
                 }
@@ -314,7 +314,7 @@ fn provinces(ctx: &mut Ctx, placed: &mut [bool]) {
             && matches!(ctx.m(i).name.as_str(), "中国" | "中华人民共和国")
             && super::valid(ctx.doc, ctx.m(i))
     });
-    let mut wide: HashMap<&str, usize> = HashMap::new(); // division name → mention
+    let mut wide: FxHashMap<&str, usize> = FxHashMap::default(); // division name → mention
     let distinct = ctx.distinct();
     for &i in &distinct {
         let n = ctx.m(i).name.as_str();

@@ -39,8 +39,10 @@ mod policy;
 mod respectively;
 mod scope;
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::borrow::Cow;
 use std::ops::Range;
+use std::rc::Rc;
 
 use super::{Endpoint, Mention, RelationMention, TargetMention};
 use crate::ingest::Document;
@@ -92,7 +94,22 @@ pub(crate) struct Ctx<'a> {
     pub city: Option<usize>,
     out: Vec<RelationMention>,
     /// (source key, relation, target key) → index in `out`.
-    seen: HashMap<(String, RelationType, String), usize>,
+    seen: FxHashMap<(Key, RelationType, Key), usize>,
+    /// Per mention, the number standing for its name and kind (equal for equal pairs).
+    name_ids: Vec<u32>,
+    /// What [`Ctx::distinct`] returns, worked out once.
+    distinct: Vec<usize>,
+    /// Per sentence, its lists (`lists::groups`), worked out once: many rules read them.
+    groups: Vec<Rc<[lists::Group]>>,
+}
+
+/// What a relation's end stands for when duplicates are suppressed: a mention's name and kind
+/// (as a number from [`Ctx::name_ids`]), a target, or the document.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Key {
+    Name(u32),
+    Target(usize),
+    Document,
 }
 
 impl<'a> Ctx<'a> {
@@ -116,6 +133,14 @@ impl<'a> Ctx<'a> {
             reach = m.span.end;
             top[m.sentence].push(i);
         }
+        let mut ids: FxHashMap<(&str, EntityType), u32> = FxHashMap::default();
+        let name_ids = mentions
+            .iter()
+            .map(|m| {
+                let next = ids.len() as u32;
+                *ids.entry((m.name.as_str(), m.kind)).or_insert(next)
+            })
+            .collect();
         let mut ctx = Ctx {
             doc,
             mentions,
@@ -123,8 +148,14 @@ impl<'a> Ctx<'a> {
             top,
             city: None,
             out: Vec::new(),
-            seen: HashMap::new(),
+            seen: FxHashMap::default(),
+            name_ids,
+            distinct: distinct(doc, mentions),
+            groups: Vec::new(),
         };
+        ctx.groups = (0..ctx.top.len())
+            .map(|s| lists::find_groups(&ctx, s).into())
+            .collect();
         ctx.city = city::find_city(&ctx);
         ctx
     }
@@ -173,13 +204,7 @@ impl<'a> Ctx<'a> {
     /// Indices of every valid mention, in document order, each name and kind once (its first
     /// occurrence).
     pub fn distinct(&self) -> Vec<usize> {
-        let mut seen = std::collections::HashSet::new();
-        let mut idx: Vec<usize> = (0..self.mentions.len())
-            .filter(|&i| valid(self.doc, &self.mentions[i]))
-            .collect();
-        idx.sort_by_key(|&i| self.mentions[i].span.start);
-        idx.retain(|&i| seen.insert((self.mentions[i].name.as_str(), self.mentions[i].kind)));
-        idx
+        self.distinct.clone()
     }
 
     /// The relations recorded so far.
@@ -243,7 +268,7 @@ impl<'a> Ctx<'a> {
             span,
             confidence,
         };
-        match self.seen.get(&(ks.clone(), relation, kt.clone())) {
+        match self.seen.get(&(ks, relation, kt)) {
             Some(&i) => {
                 if self.out[i].confidence < confidence {
                     self.out[i] = rel;
@@ -256,15 +281,24 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn key(&self, e: Endpoint) -> String {
+    fn key(&self, e: Endpoint) -> Key {
         match e {
-            Endpoint::Mention(i) => {
-                format!("{}\u{1}{}", self.mentions[i].name, self.mentions[i].kind)
-            }
-            Endpoint::Target(i) => format!("\u{2}{i}"),
-            Endpoint::Document => "\u{3}".to_string(),
+            Endpoint::Mention(i) => Key::Name(self.name_ids[i]),
+            Endpoint::Target(i) => Key::Target(i),
+            Endpoint::Document => Key::Document,
         }
     }
+}
+
+/// Indices of every valid mention, in document order, each name and kind once.
+fn distinct(doc: &Document, mentions: &[Mention]) -> Vec<usize> {
+    let mut seen = FxHashSet::default();
+    let mut idx: Vec<usize> = (0..mentions.len())
+        .filter(|&i| valid(doc, &mentions[i]))
+        .collect();
+    idx.sort_by_key(|&i| mentions[i].span.start);
+    idx.retain(|&i| seen.insert((mentions[i].name.as_str(), mentions[i].kind)));
+    idx
 }
 
 /// A mention whose sentence and span fit the document.
@@ -274,16 +308,22 @@ fn valid(doc: &Document, m: &Mention) -> bool {
         && doc.text.get(m.span.clone()).is_some()
 }
 
-/// Removes quotes, book-title marks and white space from a stretch of text between mentions.
-pub(crate) fn clean_gap(s: &str) -> String {
-    s.chars()
-        .filter(|c| {
-            !matches!(
-                c,
-                '“' | '”' | '‘' | '’' | '"' | '\'' | '《' | '》' | '「' | '」'
-            ) && !c.is_whitespace()
-        })
-        .collect()
+/// Removes quotes, book-title marks and white space from a stretch of text between mentions
+/// (borrowed when there are none, as is most often the case).
+pub(crate) fn clean_gap(s: &str) -> Cow<'_, str> {
+    if s.chars().any(is_gap_mark) {
+        Cow::Owned(s.chars().filter(|&c| !is_gap_mark(c)).collect())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// What [`clean_gap`] removes: quotes, book-title marks and white space.
+pub(crate) fn is_gap_mark(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '”' | '‘' | '’' | '"' | '\'' | '《' | '》' | '「' | '」'
+    ) || c.is_whitespace()
 }
 
 /// Whether a stretch of text holds clause punctuation.

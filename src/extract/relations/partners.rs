@@ -24,7 +24,7 @@ pub(crate) fn run(ctx: &mut Ctx) {
         let groups = lists::groups(ctx, s);
         // `A与B合作`, `A和B签约`: two actors joined by 与/和/同, the cue right after
         // `A与B、C开展联合攻关`: A with each of the list after 与/同
-        for g in &groups {
+        for g in groups.iter() {
             if g.len() < 2 || !g.iter().all(|&i| actor(ctx.kind(i))) {
                 continue;
             }
@@ -33,9 +33,9 @@ pub(crate) fn run(ctx: &mut Ctx) {
             let first = gap(g[0], g[1]);
             let rest_plain = g[1..].windows(2).all(|w| gap(w[0], w[1]) == "、");
             let joined = if g.len() == 2 {
-                matches!(first.as_str(), "与" | "和" | "同")
+                matches!(first.as_ref(), "与" | "和" | "同")
             } else {
-                matches!(first.as_str(), "与" | "同") && rest_plain
+                matches!(first.as_ref(), "与" | "同") && rest_plain
             };
             if joined && cue_after(ctx, g[g.len() - 1]) {
                 for &b in &g[1..] {

@@ -30,7 +30,7 @@ pub(crate) fn run(ctx: &mut Ctx) {
 /// project the document names.
 fn named_after_project(ctx: &mut Ctx) {
     let distinct = ctx.distinct();
-    let mut names: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut names: rustc_hash::FxHashMap<&str, usize> = Default::default();
     for &i in &distinct {
         if ctx.kind(i) == EntityType::Project {
             names.entry(ctx.m(i).name.as_str()).or_insert(i);

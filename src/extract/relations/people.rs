@@ -20,7 +20,7 @@ pub(crate) fn run(ctx: &mut Ctx) {
 /// A person working for a department (`中共某某市委宣传部`) works for the body it belongs to
 /// (`中共某某市委`) too, where the document names that body.
 fn parent_bodies(ctx: &mut Ctx) {
-    let mut bodies: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut bodies: rustc_hash::FxHashMap<&str, usize> = Default::default();
     for i in ctx.distinct() {
         if employer(ctx.kind(i)) {
             bodies.entry(ctx.m(i).name.as_str()).or_insert(i);
@@ -169,7 +169,7 @@ fn lead_of(ctx: &Ctx, s: usize, p: usize) -> String {
         .rsplit(|c: char| super::has_break(&c.to_string()) || c == '、')
         .next()
         .unwrap_or(gap);
-    super::clean_gap(clause)
+    super::clean_gap(clause).into_owned()
 }
 
 /// `市长张三`, `分管副市长李四`, `由市长王五任组长`: a city's title with no employer named before it
@@ -181,7 +181,7 @@ fn bare_titles(ctx: &mut Ctx) {
     if ctx.kind(city) != EntityType::Place {
         return;
     }
-    let employed: std::collections::HashSet<usize> = ctx
+    let employed: rustc_hash::FxHashSet<usize> = ctx
         .relations()
         .iter()
         .filter(|r| r.relation == RelationType::WorksFor)

@@ -4,7 +4,7 @@
 //! (`（责任单位：市某某局、市某某委）` → the measure it closes).
 
 use super::layout::{item_marker_len, starts_item, starts_line};
-use super::{clean_gap, Ctx};
+use super::{clean_gap, is_gap_mark, Ctx};
 use crate::model::{EntityType, RelationType};
 
 const PART: RelationType = RelationType::PartOf;
@@ -30,7 +30,9 @@ fn policies(ctx: &Ctx, s: usize) -> Vec<usize> {
 /// the last policy of the sentence before.
 fn namely(ctx: &mut Ctx) {
     for s in 1..ctx.top.len() {
-        if !clean_gap(ctx.sentence(s)).starts_with('即') {
+        // (the sentence's first character once cleaned as by `clean_gap`)
+        let first = ctx.sentence(s).chars().find(|&c| !is_gap_mark(c));
+        if first != Some('即') {
             continue;
         }
         let Some(&head) = policies(ctx, s - 1).last() else {

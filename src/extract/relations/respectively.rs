@@ -13,8 +13,8 @@ const VERB_REACH: usize = 8;
 pub(crate) fn run(ctx: &mut Ctx, placed: &mut [bool]) -> Vec<usize> {
     let mut done = Vec::new();
     for s in 0..ctx.top.len() {
-        for g in lists::groups(ctx, s) {
-            if pair(ctx, s, &g, placed) {
+        for g in lists::groups(ctx, s).iter() {
+            if pair(ctx, s, g, placed) {
                 done.push(s);
             }
         }

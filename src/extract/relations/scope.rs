@@ -15,7 +15,7 @@ pub(crate) fn run(ctx: &mut Ctx) {
     representatives(ctx);
     let theme = title_industry(ctx);
     for s in 0..ctx.top.len() {
-        for g in lists::groups(ctx, s) {
+        for g in lists::groups(ctx, s).iter() {
             if g.len() < 2 || !g.iter().all(|&f| ctx.kind(f) == EntityType::Enterprise) {
                 continue;
             }
@@ -26,7 +26,7 @@ pub(crate) fn run(ctx: &mut Ctx) {
             let Some(ind) = heading_industry(ctx, s, ctx.m(g[0]).span.start).or(theme) else {
                 continue;
             };
-            for &f in &g {
+            for &f in g {
                 ctx.link(f, RelationType::InIndustry, ind, 0.4);
             }
         }
@@ -100,7 +100,7 @@ fn representatives(ctx: &mut Ctx) {
     const KINDS: [&str; 6] = ["产业集群", "集群", "产业链", "产业", "企业群", "产业体系"];
     for s in 0..ctx.top.len() {
         let top = ctx.top[s].clone();
-        for g in lists::groups(ctx, s) {
+        for g in lists::groups(ctx, s).iter() {
             if !g.iter().all(|&f| ctx.kind(f) == EntityType::Enterprise) {
                 continue;
             }
@@ -123,7 +123,7 @@ fn representatives(ctx: &mut Ctx) {
                     && !super::has_break(ctx.between(ctx.m(i).span.end.max(sentence_start), first))
             });
             if let Some(ind) = ind {
-                for &f in &g {
+                for &f in g {
                     ctx.link(f, RelationType::InIndustry, ind, 0.5);
                 }
             }

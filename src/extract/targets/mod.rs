@@ -12,7 +12,7 @@ mod phrase;
 mod quantity;
 mod years;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 use super::{Mention, TargetMention};
@@ -41,7 +41,7 @@ use crate::model::EntityType;
 /// ```
 pub fn extract_targets(doc: &Document, mentions: &[Mention]) -> Vec<TargetMention> {
     let years = years::Years::new(doc);
-    let mut by_sentence: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut by_sentence: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     for (k, m) in mentions.iter().enumerate() {
         if matches!(
             m.kind,

@@ -13,11 +13,13 @@ use super::years::first_period_end;
 /// The longest metric kept, in characters (the words nearest the figure).
 const MAX_METRIC_CHARS: usize = 24;
 /// Characters that end a clause.
-const CLAUSE_ENDS: &str = "，,；;：:。！？!?■●◆";
+const CLAUSE_ENDS: &[char] = &[
+    '，', ',', '；', ';', '：', ':', '。', '！', '？', '!', '?', '■', '●', '◆',
+];
 /// Separators of a list's members.
 pub(super) const MEMBER_SEPS: [char; 4] = ['、', '和', '及', '与'];
 /// Separators trimmed from a metric's ends.
-const SEPS: &str = "、,，;；:：";
+const SEPS: &[char] = &['、', ',', '，', ';', '；', ':', '：'];
 /// Quote and title marks dropped from metrics.
 pub(super) const QUOTES: &[char] = &[
     '“', '”', '‘', '’', '"', '\'', '《', '》', '「', '」', '〈', '〉',
@@ -44,7 +46,7 @@ pub(super) fn clauses(s: &str) -> Vec<Range<usize>> {
             continue;
         }
         spaces = 0;
-        if CLAUSE_ENDS.contains(c) {
+        if CLAUSE_ENDS.contains(&c) {
             out.push(start..i);
             start = i + c.len_utf8();
         }
@@ -84,7 +86,7 @@ pub(super) fn clean(s: &str, r: Range<usize>) -> Range<usize> {
         } else if let Some(c) = t
             .chars()
             .next()
-            .filter(|c| QUOTES.contains(c) || SEPS.contains(*c))
+            .filter(|c| QUOTES.contains(c) || SEPS.contains(c))
         {
             c.len_utf8()
         } else {
@@ -101,7 +103,7 @@ pub(super) fn clean(s: &str, r: Range<usize>) -> Range<usize> {
         } else if let Some(c) = t
             .chars()
             .next_back()
-            .filter(|c| QUOTES.contains(c) || SEPS.contains(*c))
+            .filter(|c| QUOTES.contains(c) || SEPS.contains(c))
         {
             c.len_utf8()
         } else {
@@ -161,6 +163,6 @@ pub(super) fn words(s: &str, r: &Range<usize>) -> String {
 pub(super) fn last_chars(t: &str, n: usize) -> String {
     let len = t.chars().count();
     let kept: String = t.chars().skip(len.saturating_sub(n)).collect();
-    kept.trim_start_matches(|c: char| c.is_whitespace() || SEPS.contains(c))
+    kept.trim_start_matches(|c: char| c.is_whitespace() || SEPS.contains(&c))
         .to_string()
 }

@@ -36,7 +36,25 @@ fn is_digit(c: char) -> bool {
 }
 
 fn is_cn_numeral(c: char) -> bool {
-    "零〇一二两三四五六七八九十百千万亿".contains(c)
+    matches!(
+        c,
+        '零' | '〇'
+            | '一'
+            | '二'
+            | '两'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+            | '万'
+            | '亿'
+    )
 }
 
 fn prev_char(text: &str, pos: usize) -> Option<char> {

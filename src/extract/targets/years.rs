@@ -120,6 +120,10 @@ fn plan_periods(s: &str) -> Vec<(usize, i32)> {
 
 /// The calendar years of `s` (`到2025年`) that name the year of what follows.
 fn calendar_years(s: &str) -> Vec<(usize, usize, i32)> {
+    // most sentences have no 年: no regex for them
+    if !s.contains('年') {
+        return Vec::new();
+    }
     YEAR.captures_iter(s)
         .filter_map(|c| {
             let whole = c.get(0)?;
@@ -242,10 +246,11 @@ impl Years {
                     }
                 }
                 // the year this sentence leaves for the rest of its paragraph
-                let own = years.sentence(sent.index, s).own_at(s.len());
+                let context = years.own(sent.index, s, &phrases);
+                let own = context.own_at(s.len());
                 // only a past or present year carries: a deadline (`到2025年`) binds its own
                 // sentence, the next one often starts another measure
-                if own.is_some() || SPAN_OF_YEARS.is_match(s) {
+                if own.is_some() || context.first_span.is_some() {
                     para_last = own.filter(|&y| doc_year.is_some_and(|dy| y <= dy));
                 }
             }
@@ -256,33 +261,13 @@ impl Years {
 
     /// The year context of sentence `i`, whose text is `s`.
     pub fn sentence(&self, i: usize, s: &str) -> SentenceYears<'_> {
-        let mut relative: Vec<(usize, i32)> = RELATIVE
-            .iter()
-            .flat_map(|(w, d)| s.match_indices(w).map(move |(at, _)| (at + w.len(), *d)))
-            .collect();
-        relative.sort_unstable();
-        let status = if self.status_year.is_some() {
-            STATUS
-                .captures_iter(s)
-                .filter_map(|c| c.get(1).or_else(|| c.get(2)).map(|m| m.end()))
-                .collect()
-        } else {
-            Vec::new()
-        };
-        let calendar: Vec<(usize, i32)> = year_phrases(s)
-            .into_iter()
-            .map(|(_, e, y)| (e, y))
-            .collect();
-        let mut phrases = calendar.clone();
-        phrases.extend(plan_periods(s));
-        phrases.sort_unstable();
-        SentenceYears {
-            years: self,
-            index: i,
-            phrases,
-            calendar,
-            first_span: SPAN_OF_YEARS.find(s).map(|m| m.end()),
-            attributes: ATTRIBUTE
+        let mut years = self.own(i, s, &year_phrases(s));
+        years.phrases = years.calendar.clone();
+        years.phrases.extend(plan_periods(s));
+        years.phrases.sort_unstable();
+        // each kind of attribute needs one of these words: most sentences skip the regex
+        if ["产能", "面积", "占地"].iter().any(|w| s.contains(w)) {
+            years.attributes = ATTRIBUTE
                 .find_iter(s)
                 .map(|m| {
                     let rest = &s[m.start()..];
@@ -291,7 +276,42 @@ impl Years {
                         .unwrap_or(rest.len());
                     m.start()..m.start() + stop
                 })
-                .collect(),
+                .collect();
+        }
+        years
+    }
+
+    /// What [`SentenceYears::own_at`] reads of sentence `i` (text `s`, calendar year phrases
+    /// `calendar` as [`year_phrases`] gives them); no plan periods nor attributes.
+    fn own(&self, i: usize, s: &str, calendar: &[(usize, usize, i32)]) -> SentenceYears<'_> {
+        // every relative word and span of years but `…后` holds a 年
+        let has_year = s.contains('年');
+        let mut relative: Vec<(usize, i32)> = RELATIVE
+            .iter()
+            .filter(|_| has_year)
+            .flat_map(|(w, d)| s.match_indices(w).map(move |(at, _)| (at + w.len(), *d)))
+            .collect();
+        relative.sort_unstable();
+        let marked = ["已", "目前", "当前"].iter().any(|w| s.contains(w));
+        let status = if self.status_year.is_some() && marked {
+            STATUS
+                .captures_iter(s)
+                .filter_map(|c| c.get(1).or_else(|| c.get(2)).map(|m| m.end()))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let spans = has_year || s.contains('后');
+        SentenceYears {
+            years: self,
+            index: i,
+            phrases: Vec::new(),
+            calendar: calendar.iter().map(|&(_, e, y)| (e, y)).collect(),
+            first_span: spans
+                .then(|| SPAN_OF_YEARS.find(s))
+                .flatten()
+                .map(|m| m.end()),
+            attributes: Vec::new(),
             relative,
             status,
         }
