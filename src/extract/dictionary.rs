@@ -158,36 +158,27 @@ impl<'w> FirstChar<'w> {
     }
 }
 
-/// The fixed bodies and the industry words, indexed once.
-struct Scanners {
-    orgs: FirstChar<'static>,
-    industries: FirstChar<'static>,
-}
-
-fn scanners() -> &'static Scanners {
-    static SCANNERS: LazyLock<Scanners> = LazyLock::new(|| {
-        let d = dicts();
-        Scanners {
-            orgs: FirstChar::new(d.orgs.iter().copied()),
-            industries: FirstChar::new(d.industry_list.iter().copied()),
-        }
-    });
-    &SCANNERS
-}
+/// The fixed bodies then the industry words, indexed once and found in one pass.
+static FIXED: LazyLock<FirstChar<'static>> = LazyLock::new(|| {
+    let d = dicts();
+    FirstChar::new(d.orgs.iter().chain(&d.industry_list).copied())
+});
 
 /// Fixed government bodies and industry words, at token boundaries.
 pub(crate) fn fixed(sent: &Sent, out: &mut Vec<Cand>) {
     let d = dicts();
-    let scan = scanners();
-    for (i, at) in scan.orgs.occurrences(sent.text) {
+    let found = FIXED.occurrences(sent.text);
+    // bodies first (the lower word indices), then industry words
+    let (orgs, industries) = found.split_at(found.partition_point(|&(i, _)| i < d.orgs.len()));
+    for &(i, at) in orgs {
         let org = d.orgs[i];
         let end = at + org.len();
         if sent.is_boundary(at) && sent.is_boundary(end) {
             out.extend(sent.cand(at..end, EntityType::Organization, 0.8, prio::DICT));
         }
     }
-    for (i, at) in scan.industries.occurrences(sent.text) {
-        let word = d.industry_list[i];
+    for &(i, at) in industries {
+        let word = d.industry_list[i - d.orgs.len()];
         let mut end = at + word.len();
         // a long word is distinctive enough where the segmenter glued it to a neighbour
         if !sent.is_boundary(at) && word.chars().count() < 3 {

@@ -2,6 +2,10 @@
 //! names, quotes and brackets that close inside) until a stop word, a punctuation mark, a count
 //! or a length cap; then leading deictics, verbs and grade words trimmed.
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+
 use super::lexicon::{dicts, SuffixFlag};
 use super::Sent;
 use crate::model::EntityType;
@@ -238,12 +242,31 @@ pub(crate) fn grow_left(sent: &Sent, pos: usize, kind: EntityType) -> usize {
 
 /// Whether `s` ends with a whole name (a suffix or an industry word): `A试验区和B示范区` is two.
 fn ends_with_name(s: &str) -> bool {
-    let d = dicts();
-    d.suffixes
-        .iter()
-        .any(|x| x.flag != SuffixFlag::Admin && x.text.chars().count() >= 2 && s.ends_with(x.text))
-        || d.industry_list.iter().any(|w| s.ends_with(w))
+    let ends = s
+        .chars()
+        .next_back()
+        .and_then(|c| NAME_ENDS.get(&c))
+        .map_or(&[][..], Vec::as_slice);
+    ends.iter().any(|w| s.ends_with(w))
 }
+
+/// What ends a whole name, by its last character: suffixes of two characters or more (but an
+/// administrative one) and industry words.
+static NAME_ENDS: LazyLock<FxHashMap<char, Vec<&'static str>>> = LazyLock::new(|| {
+    let d = dicts();
+    let suffixes = d
+        .suffixes
+        .iter()
+        .filter(|x| x.flag != SuffixFlag::Admin && x.text.chars().count() >= 2)
+        .map(|x| x.text);
+    let mut ends: FxHashMap<char, Vec<&str>> = FxHashMap::default();
+    for w in suffixes.chain(d.industry_list.iter().copied()) {
+        if let Some(c) = w.chars().next_back() {
+            ends.entry(c).or_default().push(w);
+        }
+    }
+    ends
+});
 
 /// A count (`20个`, `107`, `3家`), never inside a name; a year (`2023年`) or an ordinal may be.
 fn is_quantity(sent: &Sent, t: &Token) -> bool {

@@ -60,7 +60,11 @@ pub struct Dicts {
     /// Countries and regions (divisions come from `segment::divisions`).
     pub places: Vec<&'static str>,
     pub generic: FxHashSet<&'static str>,
+    /// The generic words of four characters or more (names ending with one are vague).
+    pub generic_long: Vec<&'static str>,
     pub generic_mods: FxHashSet<&'static str>,
+    /// The generic modifiers of two characters or more (names starting with one are vague).
+    pub generic_mods_long: Vec<&'static str>,
     pub stopwords: FxHashSet<&'static str>,
     pub titles: FxHashMap<&'static str, TitleSide>,
 }
@@ -112,6 +116,18 @@ static DICTS: LazyLock<Dicts> = LazyLock::new(|| {
             Some((w, side))
         })
         .collect();
+    let mut generic_long: Vec<&str> = generic
+        .iter()
+        .copied()
+        .filter(|g| g.chars().count() >= 4)
+        .collect();
+    generic_long.sort_unstable();
+    let mut generic_mods_long: Vec<&str> = generic_mods
+        .iter()
+        .copied()
+        .filter(|g| g.chars().count() >= 2)
+        .collect();
+    generic_mods_long.sort_unstable();
     Dicts {
         suffixes,
         industries: industry_list.iter().copied().collect(),
@@ -119,7 +135,9 @@ static DICTS: LazyLock<Dicts> = LazyLock::new(|| {
         orgs: lines(ORGS).collect(),
         places: lines(PLACES).collect(),
         generic,
+        generic_long,
         generic_mods,
+        generic_mods_long,
         stopwords: lines(STOPWORDS).collect(),
         titles,
     }

@@ -248,7 +248,8 @@ pub(crate) fn strip_marks(s: &str) -> String {
 /// assert!(ex.mentions.iter().any(|m| m.kind == EntityType::Industry));
 /// ```
 pub fn extract(doc: &Document, seg: &Segmenter, lexicon: &Lexicon) -> DocExtraction {
-    let mut cands = Vec::new();
+    // per sentence, its candidates
+    let mut cands: Vec<Vec<Cand>> = Vec::with_capacity(doc.sentences.len());
     let divs = crate::segment::divisions::Divisions::get();
     let city = doc
         .city
@@ -256,8 +257,9 @@ pub fn extract(doc: &Document, seg: &Segmenter, lexicon: &Lexicon) -> DocExtract
         .and_then(|c| divs.lookup(c))
         .filter(|d| divs.is_city(d))
         .or_else(|| places::doc_city(&doc.title, &doc.text));
-    for (i, s) in doc.sentences.iter().enumerate() {
+    for s in &doc.sentences {
         let Some(text) = doc.text.get(s.span.clone()) else {
+            cands.push(Vec::new());
             continue;
         };
         let sent = Sent::new(text, s.span.start, seg.tag(text));
@@ -271,7 +273,7 @@ pub fn extract(doc: &Document, seg: &Segmenter, lexicon: &Lexicon) -> DocExtract
         people::people(&sent, &mut local);
         people::outlets(&sent, &mut local);
         places::places(&sent, city, &mut local);
-        cands.extend(local.into_iter().map(|c| (i, c)));
+        cands.push(local);
     }
     let mentions = select::settle(doc, cands);
     let aliases = spans::aliases(doc, &mentions);

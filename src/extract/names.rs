@@ -178,19 +178,14 @@ fn try_suffix(sent: &Sent, end: usize, suf: &Suffix) -> Option<Cand> {
     let modifier = &sent.text[start..sstart];
     if kind == EntityType::Place
         && (modifier.starts_with("首届")
-            || d.generic_mods
-                .iter()
-                .any(|g| g.chars().count() >= 2 && modifier.starts_with(g)))
+            || d.generic_mods_long.iter().any(|g| modifier.starts_with(g)))
     {
         return None;
     }
     let n_mod = modifier.chars().count();
     let long_org = kind == EntityType::Organization
         && (n_mod >= 4 || n_mod >= 3 && modifier.starts_with(['省', '市']))
-        && !d
-            .generic_mods
-            .iter()
-            .any(|g| g.chars().count() >= 2 && modifier.starts_with(g));
+        && !d.generic_mods_long.iter().any(|g| modifier.starts_with(g));
     if matches!(kind, EntityType::Project | EntityType::Organization)
         && suf.flag == SuffixFlag::None
         && !long_org
@@ -230,10 +225,7 @@ fn try_suffix(sent: &Sent, end: usize, suf: &Suffix) -> Option<Cand> {
             let first_generic = sent
                 .tok_starting(start)
                 .is_some_and(|t| d.generic_mods.contains(t.word));
-            let generic_tail = d
-                .generic
-                .iter()
-                .any(|g| g.chars().count() >= 4 && name.ends_with(g));
+            let generic_tail = d.generic_long.iter().any(|g| name.ends_with(g));
             let vague = modifier.ends_with(['业', '性', '型'])
                 || (first_generic && !known)
                 || generic_tail

@@ -74,14 +74,9 @@ fn settle_sentence(mut cands: Vec<Cand>) -> Vec<Cand> {
         .collect()
 }
 
-/// Settles each sentence's candidates and echoes names found once to their other occurrences.
-pub(crate) fn settle(doc: &Document, cands: Vec<(usize, Cand)>) -> Vec<Mention> {
-    let mut by_sent: Vec<Vec<Cand>> = vec![Vec::new(); doc.sentences.len()];
-    for (i, c) in cands {
-        if let Some(v) = by_sent.get_mut(i) {
-            v.push(c);
-        }
-    }
+/// Settles each sentence's candidates (`by_sent`, one list per sentence of `doc`) and echoes
+/// names found once to their other occurrences.
+pub(crate) fn settle(doc: &Document, by_sent: Vec<Vec<Cand>>) -> Vec<Mention> {
     let mut settled: Vec<Vec<Cand>> = by_sent.into_iter().map(settle_sentence).collect();
     harmonise(&mut settled);
     let mut out: Vec<Mention> = Vec::new();

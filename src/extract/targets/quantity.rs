@@ -35,26 +35,14 @@ fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 
+/// Chinese numerals (a char slice: cheaper to test than a string searched per character).
+const CN_NUMERALS: [char; 17] = [
+    '零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万',
+    '亿',
+];
+
 fn is_cn_numeral(c: char) -> bool {
-    matches!(
-        c,
-        '零' | '〇'
-            | '一'
-            | '二'
-            | '两'
-            | '三'
-            | '四'
-            | '五'
-            | '六'
-            | '七'
-            | '八'
-            | '九'
-            | '十'
-            | '百'
-            | '千'
-            | '万'
-            | '亿'
-    )
+    CN_NUMERALS.contains(&c)
 }
 
 fn prev_char(text: &str, pos: usize) -> Option<char> {
