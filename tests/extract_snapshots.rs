@@ -260,3 +260,13 @@ fn fields_in_metrics_and_product_fields() {
         "#]],
     );
 }
+
+#[test]
+fn a_threshold_names_a_class_not_an_entity() {
+    check(
+        "新增省级以上瞪羚、远航集团等企业12家，规模以上工业增加值增长8%。",
+        expect![[r#"
+            Enterprise 远航集团
+        "#]],
+    );
+}

@@ -71,6 +71,10 @@ pub(crate) fn specific(sent: &Sent, r: Range<usize>) -> bool {
     if m.is_empty() || d.generic.contains(m) || d.generic_mods.contains(m) {
         return false;
     }
+    // 规模以上, 省级以上, 千万元以下: a threshold describes a class of things, not one of them
+    if m.contains("以上") || m.contains("以下") {
+        return false;
+    }
     if m.chars()
         .all(|c| c.is_ascii_digit() || "个家户项批以上亿万元千百十".contains(c))
     {
