@@ -270,3 +270,28 @@ fn a_threshold_names_a_class_not_an_entity() {
         "#]],
     );
 }
+
+#[test]
+fn a_material_before_a_facility_is_no_enterprise() {
+    check(
+        "洛川市重点推动氮化硼单晶基地、聚乙烯新材料产业园等项目建设。",
+        expect![[r#"
+            Place 洛川市
+            Project 氮化硼单晶基地
+            Project 聚乙烯新材料产业园
+        "#]],
+    );
+}
+
+#[test]
+fn a_province_abbreviation_with_directions_is_a_region() {
+    check(
+        "洛川市向苏北地区转出项目30个，与鲁西南开展产业协作。",
+        expect![[r#"
+            Place 洛川
+            Project 洛川市向苏北地区转出项目
+            Place 苏北地区
+            Place 鲁西南
+        "#]],
+    );
+}

@@ -3,10 +3,30 @@
 //! the owner of a branch or facility named `brand + place + facility` (鑫瑞达成都工厂).
 
 use super::lexicon::dicts;
+use super::places::directional_region;
 use super::{prio, Cand, Sent};
 use crate::model::EntityType;
 use crate::segment::divisions::{Divisions, Level};
 use crate::segment::Token;
+
+/// Characters of chemical elements, as materials' names end in them (碳化硅, 氮化镓, 氧化锌).
+const ELEMENTS: &str = "氢锂铍硼碳氮氧氟钠镁铝硅磷硫氯钾钙钛钒铬锰铁钴镍铜锌镓锗砷硒溴锶锆铌钼银镉铟锡锑碲碘钡钨铂金汞铅铋";
+
+/// Whether a word names a material, not a maker: a compound `X化Y` ending in an element
+/// (碳化硅, 砷化镓) or an organic compound (石墨烯, 聚乙烯, 乙醇).
+pub(crate) fn material(word: &str) -> bool {
+    let c: Vec<char> = word.chars().collect();
+    let compound = c.len() >= 3
+        && c[1..c.len() - 1].contains(&'化')
+        && c.last().is_some_and(|l| ELEMENTS.contains(*l));
+    compound || c.len() >= 2 && word.ends_with(['烯', '烷', '醇', '酯', '醚', '酮'])
+}
+
+/// Whether a word cannot be a brand whatever jieba tags it: a material (碳化硅) or a region of a
+/// province (粤东, 苏北).
+fn never_brand(word: &str) -> bool {
+    material(word) || directional_region(word)
+}
 
 /// Whether a token looks like a brand: a name jieba tags as a person, organisation or other proper
 /// noun, two to four characters, that is no place, no industry and no generic word.
@@ -20,6 +40,7 @@ pub(crate) fn brandish(t: &Token) -> bool {
         && !d.industries.contains(t.word)
         && !d.generic_mods.contains(t.word)
         && !d.stopwords.contains(t.word)
+        && !never_brand(t.word)
 }
 
 /// `宝华制药`: one brand-like token (a name jieba does not know as a common word, no place, no
@@ -35,6 +56,7 @@ pub(crate) fn branded(sent: &Sent, sstart: usize, end: usize) -> Option<Cand> {
     let name = &sent.text[t.span.start..end];
     let after = &sent.text[end..];
     if Divisions::get().lookup(t.word).is_some()
+        || never_brand(t.word)
         || d.places.contains(&t.word)
         || d.industries.contains(t.word)
         || d.industries.contains(name)
@@ -74,6 +96,7 @@ pub(crate) fn brand(sent: &Sent, c: &Cand) -> Option<Cand> {
     }
     let d = dicts();
     if Divisions::get().lookup(t.word).is_some()
+        || never_brand(t.word)
         || d.places.contains(&t.word)
         || d.industries.contains(t.word)
     {

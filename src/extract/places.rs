@@ -71,11 +71,46 @@ pub(crate) fn places(sent: &Sent, city: Option<&Division>, out: &mut Vec<Cand>) 
             }
         }
     }
+    directional_regions(sent, out);
     let places = &dicts().places;
     for (i, at) in PLACE_WORDS.occurrences(sent.text) {
         let p = places[i];
         if sent.is_boundary(at) && sent.is_boundary(at + p.len()) {
             out.extend(sent.cand(at..at + p.len(), EntityType::Place, 0.7, prio::PLACE));
+        }
+    }
+}
+
+/// One-character abbreviations of the provinces, municipalities and regions (鲁, 粤, 苏 …).
+const PROVINCE_ABBR: &str = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼";
+
+/// A region named by a province's abbreviation and directions (粤东, 鲁西南, 苏北, 粤东西北),
+/// optionally followed by 地区. 京东 is also a company's name, so it is left alone.
+static REGION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"[{PROVINCE_ABBR}][东西南北中]{{1,4}}(?:地区)?")).expect("static regex")
+});
+
+/// Whether `word` is a province's abbreviation followed by directions only (苏北, 鲁西南).
+pub(crate) fn directional_region(word: &str) -> bool {
+    let mut chars = word.chars();
+    let first = chars.next().is_some_and(|c| PROVINCE_ABBR.contains(c));
+    let rest: Vec<char> = chars.collect();
+    first
+        && (1..=4).contains(&rest.len())
+        && rest.iter().all(|c| "东西南北中".contains(*c))
+        && word != "京东"
+}
+
+/// Regions named by a province's abbreviation and directions: the first token a place jieba
+/// knows (tag `ns` or `s`), the match on token boundaries.
+fn directional_regions(sent: &Sent, out: &mut Vec<Cand>) {
+    for m in REGION.find_iter(sent.text) {
+        let (s, e) = (m.start(), m.end());
+        let first = sent.tok_starting(s).filter(|t| t.span.end <= e);
+        let known =
+            first.is_some_and(|t| matches!(t.tag, "ns" | "s") && directional_region(t.word));
+        if known && sent.is_boundary(s) && sent.is_boundary(e) {
+            out.extend(sent.cand(s..e, EntityType::Place, 0.7, prio::PLACE));
         }
     }
 }
