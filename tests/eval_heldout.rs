@@ -9,11 +9,11 @@ use zhitu::eval;
 use zhitu::pipeline::{self, BuildOptions};
 use zhitu::segment::Segmenter;
 
-/// Floors: a little under what the build reached when they were set (0.856, 0.846, 0.996,
+/// Floors: a little under what the build reached when they were set (0.862, 0.852, 0.996,
 /// 0.760); raised, never lowered. These documents have since guided rule changes, so they are
 /// a regression guard now more than an independent measure.
-const ENTITY_F1_UNTYPED: f64 = 0.85;
-const ENTITY_F1_TYPED: f64 = 0.84;
+const ENTITY_F1_UNTYPED: f64 = 0.86;
+const ENTITY_F1_TYPED: f64 = 0.85;
 const TARGET_F1: f64 = 0.99;
 const FACT_RECALL_ANY_EDGE: f64 = 0.75;
 

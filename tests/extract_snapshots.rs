@@ -295,3 +295,14 @@ fn a_province_abbreviation_with_directions_is_a_region() {
         "#]],
     );
 }
+
+#[test]
+fn quoted_figures_of_speech_are_no_policy() {
+    check(
+        "工业是洛川经济的“顶梁柱”。坚持“一张蓝图绘到底”，为企业开辟“绿色通道”，形成“三横两纵”发展格局，深入开展“云帆行动”。",
+        expect![[r#"
+            Place 洛川
+            Policy 云帆行动
+        "#]],
+    );
+}

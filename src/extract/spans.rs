@@ -57,7 +57,20 @@ const NOT_NAMED_AFTER: &[&str] = &[
     "入库",
     "给予",
     "网络",
+    "发展格局",
+    "主要目标",
+    "环节",
+    "等行为",
 ];
+
+/// Words before a quoted phrase that make it a principle held, a figure of speech or a state
+/// reached (坚持“…”, 守牢“…”, 形成“…”, 经济的“…”), not a named programme.
+const NOT_NAMED_BEFORE: &[&str] = &["的", "坚持", "守牢", "形成", "构建", "作为", "成为"];
+
+/// Tags of the ordinary words jieba knows (nouns, verbs, adjectives, idioms): a quoted phrase that
+/// is one of them (“出海”, “绿色通道”) is a figure of speech, not a programme's name. Programme
+/// names of the domain dictionary are tagged `nz`.
+const COMMON_WORD_TAGS: &[&str] = &["n", "v", "vn", "a", "an", "ad", "d", "i", "l", "nr"];
 
 /// Endings that make a quoted name a built thing or a service (“中国声谷”, “数智链”, “科创贷”).
 const QUOTED_PROJECT_END: &[&str] = &[
@@ -187,7 +200,15 @@ pub(crate) fn quotes(sent: &Sent, out: &mut Vec<Cand>) {
             continue;
         }
         let after = &sent.text[close..];
-        if NOT_NAMED_AFTER.iter().any(|w| after.starts_with(w)) {
+        let open = all.start();
+        let before = &sent.text[..open];
+        let common_word = sent
+            .tok_starting(inner.start())
+            .is_some_and(|t| t.span.end == inner.end() && COMMON_WORD_TAGS.contains(&t.tag));
+        if NOT_NAMED_AFTER.iter().any(|w| after.starts_with(w))
+            || NOT_NAMED_BEFORE.iter().any(|w| before.ends_with(w))
+            || common_word
+        {
             continue;
         }
         if text
