@@ -306,3 +306,15 @@ fn quoted_figures_of_speech_are_no_policy() {
         "#]],
     );
 }
+
+#[test]
+fn a_quote_closed_by_deng_names_no_class_after_it() {
+    check(
+        "洛川市加快建设“云杉谷”等高能级功能区，发展“芯片、封装”等行业。",
+        expect![[r#"
+            Place 洛川市
+            Project 云杉谷
+            Industry 芯片
+        "#]],
+    );
+}

@@ -148,9 +148,10 @@ pub(crate) fn quotes(sent: &Sent, out: &mut Vec<Cand>) {
             if between.starts_with("时期") || between.starts_with("期间") {
                 break;
             }
-            if between
-                .contains(|c: char| "，。、；：,;:（）()“”《》的".contains(c) || c.is_whitespace())
-            {
+            // “X”等Y: 等 closes a list, the word after it names the class, not X
+            if between.contains(|c: char| {
+                "，。、；：,;:（）()“”《》的等".contains(c) || c.is_whitespace()
+            }) {
                 break;
             }
             let head = &sent.text[..end];
