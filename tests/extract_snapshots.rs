@@ -318,3 +318,14 @@ fn a_quote_closed_by_deng_names_no_class_after_it() {
         "#]],
     );
 }
+
+#[test]
+fn a_measure_word_glued_to_a_name_is_trimmed() {
+    check(
+        "洛川市新增1家省制造业创新中心。",
+        expect![[r#"
+        Place 洛川市
+        Organization 省制造业创新中心
+    "#]],
+    );
+}

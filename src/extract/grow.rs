@@ -337,6 +337,17 @@ pub(crate) fn trim_lead(sent: &Sent, mut start: usize, end: usize) -> usize {
             start += i + "时期".len();
         }
     }
+    // 1家省…中心 segmented 1/家省/…: a count's measure word glued to the name's first word
+    let counted = sent.text[..start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_digit() || "一二两三四五六七八九十百千万".contains(c));
+    if let Some(c) = sent.text[start..end].chars().next() {
+        if counted && "家个项所座条批户名位".contains(c) && !sent.is_boundary(start + c.len_utf8())
+        {
+            start += c.len_utf8();
+        }
+    }
     loop {
         let rest = &sent.text[start..end];
         let Some(w) = LEAD_TRIM
