@@ -329,3 +329,13 @@ fn a_measure_word_glued_to_a_name_is_trimmed() {
     "#]],
     );
 }
+
+#[test]
+fn a_verb_before_water_is_no_place() {
+    check(
+        "洛川市完成沿线入河排污口整治。",
+        expect![[r#"
+        Place 洛川市
+    "#]],
+    );
+}

@@ -59,7 +59,11 @@ pub(crate) fn places(sent: &Sent, city: Option<&Division>, out: &mut Vec<Cand>) 
     // rivers, lakes and mountains jieba knows as places
     for t in sent.toks.iter().filter(|t| t.tag == "ns") {
         let n = t.word.chars().count();
-        if (2..=4).contains(&n) && t.word.ends_with(['河', '江', '湖', '山']) {
+        // 入河, 沿江, 环湖: a verb or preposition of place before the water, not a name
+        let phrase = n == 2
+            && t.word
+                .starts_with(['入', '出', '沿', '跨', '临', '环', '近', '进']);
+        if (2..=4).contains(&n) && t.word.ends_with(['河', '江', '湖', '山']) && !phrase {
             out.extend(sent.cand(t.span.clone(), EntityType::Place, 0.6, prio::PLACE));
         }
     }
