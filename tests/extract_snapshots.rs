@@ -339,3 +339,15 @@ fn a_verb_before_water_is_no_place() {
     "#]],
     );
 }
+
+#[test]
+fn a_chair_ends_the_name_before_a_meeting() {
+    check(
+        "中共洛川市委宣传部新闻发布处处长张建华主持新闻发布会。",
+        expect![[r#"
+            Organization 中共洛川市委宣传部
+            Place 洛川
+            Person 张建华
+        "#]],
+    );
+}

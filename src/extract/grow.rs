@@ -116,6 +116,7 @@ fn inner_verb(sent: &Sent, t: &Token, kind: EntityType) -> bool {
 /// Verbs that introduce a meeting (召开, 举办) and so end its name.
 const EVENT_INTRO: &[&str] = &[
     "召开",
+    "主持",
     "举办",
     "举行",
     "参加",
