@@ -351,3 +351,14 @@ fn a_chair_ends_the_name_before_a_meeting() {
         "#]],
     );
 }
+
+#[test]
+fn a_name_ends_before_a_joint_founding() {
+    check(
+        "支持云杉大学共建新材料现代产业学院。",
+        expect![[r#"
+        Organization 云杉大学
+        Organization 新材料现代产业学院
+    "#]],
+    );
+}
