@@ -362,3 +362,16 @@ fn a_name_ends_before_a_joint_founding() {
     "#]],
     );
 }
+
+#[test]
+fn a_city_before_yu_is_one_party_not_part_of_a_body() {
+    check(
+        "洛川市与云杉大学签署合作协议，洛川市和云杉研究院共同推进。",
+        expect![[r#"
+            Place 洛川市
+            Organization 云杉大学
+            Place 洛川市
+            Organization 云杉研究院
+        "#]],
+    );
+}

@@ -179,6 +179,7 @@ pub(crate) fn grow_left(sent: &Sent, pos: usize, kind: EntityType) -> usize {
         }
         if matches!(t.word, "和" | "与")
             && (ends_with_name(&sent.text[..t.span.start])
+                || ends_with_division(sent, t.span.start)
                 || matches!(
                     kind,
                     EntityType::Project | EntityType::Enterprise | EntityType::Place
@@ -249,6 +250,21 @@ fn ends_with_name(s: &str) -> bool {
         .and_then(|c| NAME_ENDS.get(&c))
         .map_or(&[][..], Vec::as_slice);
     ends.iter().any(|w| s.ends_with(w))
+}
+
+/// Whether the text before `pos` ends with a place: a division's full name, or a name jieba tags
+/// as a place and 市/省/县/区 (某某市与…: the city is one party, not part of the name after 与).
+fn ends_with_division(sent: &Sent, pos: usize) -> bool {
+    let s = &sent.text[..pos];
+    let full = Divisions::get()
+        .find_in(s)
+        .last()
+        .is_some_and(|m| m.full && m.span.end == s.len());
+    let tagged = s
+        .strip_suffix(['市', '省', '县', '区'])
+        .and_then(|head| sent.tok_ending(head.len()))
+        .is_some_and(|t| t.tag == "ns");
+    full || tagged
 }
 
 /// What ends a whole name, by its last character: suffixes of two characters or more (but an
