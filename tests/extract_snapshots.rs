@@ -375,3 +375,15 @@ fn a_city_before_yu_is_one_party_not_part_of_a_body() {
         "#]],
     );
 }
+
+#[test]
+fn verbs_before_a_programme_are_not_in_its_name() {
+    check(
+        "洛川市把产业强区战略作为全市制造强市战略的核心，准确把握国家重大战略，全年超出计划。",
+        expect![[r#"
+            Place 洛川市
+            Policy 产业强区战略
+            Policy 制造强市战略
+        "#]],
+    );
+}
