@@ -387,3 +387,13 @@ fn verbs_before_a_programme_are_not_in_its_name() {
         "#]],
     );
 }
+
+#[test]
+fn a_common_word_that_names_a_district_elsewhere_is_no_place() {
+    check(
+        "洛川市的城区工业用地持续优化。",
+        expect![[r#"
+        Place 洛川市
+    "#]],
+    );
+}

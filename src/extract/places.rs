@@ -49,6 +49,11 @@ pub(crate) fn places(sent: &Sent, city: Option<&Division>, out: &mut Vec<Cand>) 
                 .iter()
                 .any(|d| divs.ancestors(d).any(|a| std::ptr::eq(a, p)))
         });
+        // 城区, 郊区, 矿区: a few districts bear a common word for a name, which elsewhere means
+        // any city's urban area, suburbs or mining area
+        if GENERIC_DIVISIONS.contains(&&sent.text[s..end]) && !in_city {
+            continue;
+        }
         let near = in_city || (in_province && tagged);
         let big = best.level != Level::County;
         if m.full || near || big {
@@ -84,6 +89,9 @@ pub(crate) fn places(sent: &Sent, city: Option<&Division>, out: &mut Vec<Cand>) 
         }
     }
 }
+
+/// Divisions named by a common word (城区 of some cities): a place only in its own city's texts.
+const GENERIC_DIVISIONS: &[&str] = &["城区", "郊区", "矿区"];
 
 /// One-character abbreviations of the provinces, municipalities and regions (鲁, 粤, 苏 …).
 const PROVINCE_ABBR: &str = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼";
