@@ -69,6 +69,17 @@ pub struct Dicts {
     pub titles: FxHashMap<&'static str, TitleSide>,
 }
 
+/// The words of `set` of at least `chars` characters, sorted.
+fn at_least(set: &FxHashSet<&'static str>, chars: usize) -> Vec<&'static str> {
+    let mut out: Vec<&str> = set
+        .iter()
+        .copied()
+        .filter(|w| w.chars().count() >= chars)
+        .collect();
+    out.sort_unstable();
+    out
+}
+
 fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
     src.lines()
         .map(str::trim)
@@ -116,18 +127,8 @@ static DICTS: LazyLock<Dicts> = LazyLock::new(|| {
             Some((w, side))
         })
         .collect();
-    let mut generic_long: Vec<&str> = generic
-        .iter()
-        .copied()
-        .filter(|g| g.chars().count() >= 4)
-        .collect();
-    generic_long.sort_unstable();
-    let mut generic_mods_long: Vec<&str> = generic_mods
-        .iter()
-        .copied()
-        .filter(|g| g.chars().count() >= 2)
-        .collect();
-    generic_mods_long.sort_unstable();
+    let generic_long = at_least(&generic, 4);
+    let generic_mods_long = at_least(&generic_mods, 2);
     Dicts {
         suffixes,
         industries: industry_list.iter().copied().collect(),
