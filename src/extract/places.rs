@@ -10,7 +10,7 @@ use super::dictionary::FirstChar;
 use super::lexicon::dicts;
 use super::{prio, Cand, Sent};
 use crate::model::EntityType;
-use crate::segment::divisions::{Division, Divisions, Level};
+use crate::segment::divisions::{self, Division, Divisions, Level};
 
 /// Places: administrative divisions (full names anywhere at token boundaries; short forms when
 /// they lie in the document's city or province, or are a city or province themselves, or jieba
@@ -51,7 +51,7 @@ pub(crate) fn places(sent: &Sent, city: Option<&Division>, out: &mut Vec<Cand>) 
         });
         // 城区, 郊区, 矿区: a few districts bear a common word for a name, which elsewhere means
         // any city's urban area, suburbs or mining area
-        if GENERIC_DIVISIONS.contains(&&sent.text[s..end]) && !in_city {
+        if divisions::is_common_word(&sent.text[s..end]) && !in_city {
             continue;
         }
         let near = in_city || (in_province && tagged);
@@ -89,9 +89,6 @@ pub(crate) fn places(sent: &Sent, city: Option<&Division>, out: &mut Vec<Cand>) 
         }
     }
 }
-
-/// Divisions named by a common word (城区 of some cities): a place only in its own city's texts.
-const GENERIC_DIVISIONS: &[&str] = &["城区", "郊区", "矿区"];
 
 /// One-character abbreviations of the provinces, municipalities and regions (鲁, 粤, 苏 …).
 const PROVINCE_ABBR: &str = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼";

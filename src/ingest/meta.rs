@@ -4,7 +4,7 @@
 use rustc_hash::FxHashMap;
 
 use super::dates::{self, Date};
-use crate::segment::divisions::{Division, Divisions, Level};
+use crate::segment::divisions::{self, Division, Divisions, Level};
 
 /// What the page (HTML tags, furniture lines) said about itself.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -144,8 +144,9 @@ fn main_city(title: &str, text: &str) -> Option<&'static Division> {
             let Some(d) = pick(&m.candidates, m.full, &src[m.span.clone()]) else {
                 continue;
             };
-            // A county counts for its city only when written in full (`章丘区`, not `章丘`).
-            if d.level == Level::County && !m.full {
+            // A county counts for its city only when written in full (`章丘区`, not `章丘`),
+            // and not when its name is a common word (城区).
+            if d.level == Level::County && (!m.full || divisions::is_common_word(&d.name)) {
                 continue;
             }
             match divisions.city_of(d) {
@@ -243,6 +244,8 @@ mod tests {
             Some("北京市")
         );
         assert_eq!(meta("没有地名的文字").city, None);
+        // 城区 and 矿区 are districts of some city, but here mean any city's urban and mining areas
+        assert_eq!(meta("工作报告\n城区改造，矿区治理，矿区复垦。").city, None);
     }
 
     #[test]

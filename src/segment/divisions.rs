@@ -181,6 +181,19 @@ const SUFFIXES: &[&str] = &[
     "旗",
 ];
 
+/// Whether a division's name is also a common word (城区, 郊区, 矿区 of a few cities, which
+/// elsewhere mean any city's urban area, suburbs or mining area): such a name is that division
+/// only in its own city's texts.
+///
+/// ```
+/// use zhitu::segment::divisions::is_common_word;
+/// assert!(is_common_word("城区"));
+/// assert!(!is_common_word("历城区"));
+/// ```
+pub fn is_common_word(name: &str) -> bool {
+    matches!(name, "城区" | "郊区" | "矿区")
+}
+
 /// The short form of a full division name, if it keeps at least two characters.
 ///
 /// # Example
