@@ -1,6 +1,6 @@
-//! An edge's attributes. Most edges have none (the built graph's only edge attribute is `docs`,
-//! on edges stated in more documents than their evidence shows), so the map is boxed and made on
-//! the first insert: an edge without attributes spends one pointer on them, not an empty
+//! An edge's attributes. Most edges have none (a built graph's edges have none at all; graphs
+//! made elsewhere bring theirs, and `label` for a relation zhitu does not know), so the map is
+//! boxed and made on the first insert: an edge without attributes spends one pointer on them, not an empty
 //! `IndexMap` (72 bytes), which is 320 MB over five million edges.
 //!
 //! Reads go through `Deref` to the map (empty when there is none); writes through `DerefMut`,

@@ -3,9 +3,9 @@
 //!
 //! Node data: `name`, `type`, `aliases` and `docs` (joined by `|`), `years` (joined by `,`),
 //! then every other attribute under its own key. Edge data: `relation`, `weight`, `confidence`,
-//! `evidence` (a JSON array), `docs` (joined by `|`; key id `edocs`), then every other attribute. An attribute whose values are all
-//! integers is typed `long`, all numbers `double`, all booleans `boolean`, else `string` (a value
-//! that is not a string is written as JSON).
+//! `evidence` (a JSON array), `docs` (joined by `|`; key id `edocs`), then every other
+//! attribute. An attribute whose values are all integers is typed `long`, all numbers `double`,
+//! all booleans `boolean`, else `string` (a value that is not a string is written as JSON).
 
 use std::io::Write;
 

@@ -192,7 +192,7 @@ fn evidence(
             .clone()
     });
     Evidence {
-        doc: doc_id.get(d).cloned().unwrap_or_else(|| Arc::from("")),
+        doc: doc_id.get(d).cloned().unwrap_or_default(),
         sentence,
         span: [start, end],
         text,

@@ -173,12 +173,12 @@ fn links_of(
     (clusters.entities, links)
 }
 
-/// A target's node: never merged with another; its attributes as the guideline names them.
 /// Each document's id, made once and shared by everything that cites the document.
 fn doc_ids(docs: &[Document]) -> Vec<Arc<str>> {
     docs.iter().map(|d| Arc::from(d.id.as_str())).collect()
 }
 
+/// A target's node: never merged with another; its attributes as the guideline names them.
 fn target_entity(t: TargetMention, doc: &Document, id: &Arc<str>) -> Entity {
     let name = t.display_name();
     let mut attrs = IndexMap::with_capacity(6);
