@@ -397,3 +397,12 @@ fn a_common_word_that_names_a_district_elsewhere_is_no_place() {
     "#]],
     );
 }
+
+#[test]
+fn common_word_districts_name_no_city_for_context() {
+    // 矿区 is one city's district: it must not make that city the document's context either
+    check(
+        "工作报告\n城区改造，矿区治理，矿区复垦。\n",
+        expect![[r#""#]],
+    );
+}

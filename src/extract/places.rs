@@ -137,7 +137,11 @@ pub(crate) fn doc_city(title: &str, text: &str) -> Option<&'static Division> {
     let divs = Divisions::get();
     let mut counts: Vec<(&Division, usize)> = Vec::new();
     for (t, w) in [(title, 5), (text, 1)] {
-        for m in divs.find_in(t) {
+        // a common word (城区) names no city here, as in ingest's choice of the main city
+        for m in divs
+            .find_in(t)
+            .filter(|m| !divisions::is_common_word(&t[m.span.clone()]))
+        {
             if let Some(c) = m.candidates.first().and_then(|d| divs.city_of(d)) {
                 match counts.iter_mut().find(|(d, _)| std::ptr::eq(*d, c)) {
                     Some(e) => e.1 += w,
