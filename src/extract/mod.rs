@@ -2,7 +2,7 @@
 //! quantified targets and relations, each with its evidence (sentence and byte span) and a
 //! confidence. Never deduplicates across mentions (that is `resolve`), never imports petgraph.
 //!
-//! Mentions come from one jieba pass per sentence and these rules, strongest first: a user's
+//! Mentions come from one jieba pass over the text (tokens shared out by sentence) and these rules, strongest first: a user's
 //! `--dict` entries (`dictionary`), book titles and quoted names (`spans`), lists typed by their
 //! closing noun (`lists`), fixed bodies and industry vocabulary (`dictionary`), names grown
 //! leftwards from a suffix (`names`, `grow`, `brands`), people next to titles (`people`) and
@@ -220,6 +220,48 @@ impl<'a> Sent<'a> {
     }
 }
 
+/// A document segmented once, handed out sentence by sentence. jieba segments within runs of
+/// Chinese characters, letters and digits, and sentences end at punctuation or line breaks, so a
+/// sentence's tokens are the document's tokens inside its span; one call for the whole text
+/// saves jieba's per-call set-up on every sentence.
+struct DocTokens<'a> {
+    text: &'a str,
+    seg: &'a Segmenter,
+    toks: std::iter::Peekable<std::vec::IntoIter<Token<'a>>>,
+}
+
+impl<'a> DocTokens<'a> {
+    fn new(text: &'a str, seg: &'a Segmenter) -> Self {
+        let toks = seg.tag(text).into_iter().peekable();
+        DocTokens { text, seg, toks }
+    }
+
+    /// The tokens of the sentence at `span` (sentences come in order), with spans relative to
+    /// it. Should they not tile the sentence exactly (a token straddling its edge), the sentence
+    /// is segmented on its own.
+    fn of(&mut self, span: Range<usize>) -> Vec<Token<'a>> {
+        while self.toks.next_if(|t| t.span.end <= span.start).is_some() {}
+        let mut out = Vec::new();
+        let mut at = span.start;
+        let mut tiled = true;
+        while let Some(t) = self.toks.next_if(|t| t.span.start < span.end) {
+            tiled &= t.span.start == at && t.span.end <= span.end;
+            at = t.span.end;
+            out.push(Token {
+                span: t.span.start.saturating_sub(span.start)..t.span.end - span.start,
+                ..t
+            });
+        }
+        if tiled && at == span.end {
+            return out;
+        }
+        self.text
+            .get(span)
+            .map(|s| self.seg.tag(s))
+            .unwrap_or_default()
+    }
+}
+
 /// A name with book-title marks and quotes removed, white space dropped.
 pub(crate) fn strip_marks(s: &str) -> String {
     s.chars()
@@ -231,7 +273,7 @@ pub(crate) fn strip_marks(s: &str) -> String {
 /// each span lies inside its sentence and covers the name as written (marks included).
 ///
 /// # Complexity
-/// One segmentation pass per sentence, then work linear in the tokens and dictionary size.
+/// One segmentation pass over the text, then work linear in the tokens and dictionary size.
 ///
 /// # Example
 /// ```
@@ -257,12 +299,13 @@ pub fn extract(doc: &Document, seg: &Segmenter, lexicon: &Lexicon) -> DocExtract
         .and_then(|c| divs.lookup(c))
         .filter(|d| divs.is_city(d))
         .or_else(|| places::doc_city(&doc.title, &doc.text));
+    let mut doc_toks = DocTokens::new(&doc.text, seg);
     for s in &doc.sentences {
         let Some(text) = doc.text.get(s.span.clone()) else {
             cands.push(Vec::new());
             continue;
         };
-        let sent = Sent::new(text, s.span.start, seg.tag(text));
+        let sent = Sent::new(text, s.span.start, doc_toks.of(s.span.clone()));
         let mut local = Vec::new();
         dictionary::user_entries(&sent, lexicon, &mut local);
         spans::book_titles(&sent, &mut local);
@@ -284,5 +327,25 @@ pub fn extract(doc: &Document, seg: &Segmenter, lexicon: &Lexicon) -> DocExtract
         targets,
         relations,
         aliases,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::split_sentences;
+
+    /// A sentence's share of the document's tokens is what segmenting it alone gives, whatever
+    /// marks, spaces and scripts sit at its edges.
+    #[test]
+    fn sentence_tokens_from_the_document_match_segmenting_the_sentence() {
+        let text = "一、总体要求\n他说：“好。”■ 工业增长；  服务业 ABC-1增长 12.5%!OK? 年产值\
+                    突破100亿元（含）。\r\n● 新一代信息技术产业、高端装备等产业 ";
+        let seg = Segmenter::new();
+        let mut doc = DocTokens::new(text, &seg);
+        for s in split_sentences(text) {
+            let alone = seg.tag(&text[s.span.clone()]);
+            assert_eq!(doc.of(s.span.clone()), alone, "{}", &text[s.span]);
+        }
     }
 }
