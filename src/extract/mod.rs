@@ -2,12 +2,12 @@
 //! quantified targets and relations, each with its evidence (sentence and byte span) and a
 //! confidence. Never deduplicates across mentions (that is `resolve`), never imports petgraph.
 //!
-//! Mentions come from one jieba pass over the text (tokens shared out by sentence) and these rules, strongest first: a user's
-//! `--dict` entries (`dictionary`), book titles and quoted names (`spans`), lists typed by their
-//! closing noun (`lists`), fixed bodies and industry vocabulary (`dictionary`), names grown
-//! leftwards from a suffix (`names`, `grow`, `brands`), people next to titles (`people`) and
-//! places (`places`); `select` settles overlaps, gives each name one type and echoes names to
-//! their other occurrences. The dictionaries are general facts in `data/extract_*.txt`.
+//! Mentions come from one jieba pass over the text, its tokens shared out by sentence, and these
+//! rules, strongest first: a user's `--dict` entries (`dictionary`), book titles and quoted names
+//! (`spans`), lists typed by their closing noun (`lists`), fixed bodies and industry vocabulary
+//! (`dictionary`), names grown leftwards from a suffix (`names`, `grow`, `brands`), people next to
+//! titles (`people`) and places (`places`); `select` settles overlaps, gives each name one type
+//! and echoes names to their other occurrences. The dictionaries are general facts in `data/extract_*.txt`.
 
 mod brands;
 mod dictionary;
