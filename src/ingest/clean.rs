@@ -24,81 +24,140 @@
 /// assert_eq!(normalize("ＧＤＰ增长１０％\r\n\r\n\r\n济南市\u{3000}章丘区"), "GDP增长10％\n\n济南市 章丘区");
 /// ```
 pub fn normalize(text: &str) -> String {
-    let mapped = map_chars(text);
-    let mut out = String::with_capacity(mapped.len());
-    let mut blank = false;
-    for line in mapped.split('\n') {
-        let start = out.len();
-        collapse_line(line, &mut out);
-        if out.len() == start {
-            blank = !out.is_empty();
+    let mut lines = Lines::with_capacity(text.len());
+    // Characters that need no mapping are copied a run at a time.
+    let mut plain_from = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let mapped = map_char(c);
+        if mapped == Mapped::Keep {
             continue;
         }
-        // Put the line break (and one blank line) before the new line's text.
-        let text = out.split_off(start);
-        if !out.is_empty() {
-            out.push('\n');
-            if blank {
-                out.push('\n');
-            }
+        lines.text(&text[plain_from..i]);
+        plain_from = i + c.len_utf8();
+        match mapped {
+            Mapped::Keep | Mapped::Drop => {}
+            Mapped::To(c) => lines.text(c.encode_utf8(&mut [0; 4])),
+            Mapped::Space => lines.space(),
+            Mapped::Break => lines.line_break(),
+            // `\r\n` is one line break.
+            Mapped::Return if chars.peek().map(|&(_, n)| n) != Some('\n') => lines.line_break(),
+            Mapped::Return => {}
         }
-        out.push_str(&text);
-        blank = false;
     }
-    out
+    lines.text(&text[plain_from..]);
+    lines.finish()
+}
+
+/// What one character of a decoded text becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mapped {
+    /// Itself (most characters).
+    Keep,
+    /// Another character (a full-width digit or letter's ASCII form).
+    To(char),
+    Space,
+    Break,
+    /// `\r`: a line break unless `\n` follows.
+    Return,
+    Drop,
 }
 
 /// Maps single characters: widths, line breaks, spaces, invisible and control characters.
-fn map_chars(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\r' => {
-                if chars.peek() != Some(&'\n') {
-                    out.push('\n');
-                }
-            }
-            '\u{2028}' | '\u{2029}' | '\u{85}' | '\u{0B}' | '\u{0C}' => out.push('\n'),
-            '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => {
-                out.push(char::from_u32(c as u32 - 0xFEE0).unwrap_or(c));
-            }
-            '\t' | '\u{3000}' | '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => {
-                out.push(' ');
-            }
-            '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}' => {}
-            c if c.is_control() && c != '\n' => {}
-            c => out.push(c),
+fn map_char(c: char) -> Mapped {
+    match c {
+        '\n' => Mapped::Break,
+        ' ' => Mapped::Space,
+        // The common case first: printable ASCII and CJK ideographs.
+        '!'..='~' | '\u{4E00}'..='\u{9FFF}' => Mapped::Keep,
+        '\r' => Mapped::Return,
+        '\u{2028}' | '\u{2029}' | '\u{85}' | '\u{0B}' | '\u{0C}' => Mapped::Break,
+        '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => {
+            Mapped::To(char::from_u32(c as u32 - 0xFEE0).unwrap_or(c))
         }
+        '\t' | '\u{3000}' | '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => {
+            Mapped::Space
+        }
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}' => Mapped::Drop,
+        c if c.is_control() => Mapped::Drop,
+        _ => Mapped::Keep,
     }
-    out
 }
 
-/// Appends `line` with its space runs collapsed and its ends trimmed; a wide gap between
-/// non-ASCII characters far enough into the line becomes a line break.
-fn collapse_line(line: &str, out: &mut String) {
-    let mut run = 0usize;
-    let mut line_chars = 0usize; // characters since the last line break written
-    let mut prev: Option<char> = None;
-    for c in line.chars() {
-        if c == ' ' {
-            run += 1;
-            continue;
+/// The output being written, line by line: space runs collapsed and line ends trimmed (a wide
+/// gap between non-ASCII characters far enough into a line becomes a line break), runs of
+/// blank lines reduced to one, the text trimmed.
+struct Lines {
+    out: String,
+    /// Spaces seen since the last character written on this line.
+    run: usize,
+    /// Characters since the last line break written.
+    line_chars: usize,
+    /// Whether the last character written on this line is non-ASCII (`None`: nothing yet).
+    prev_wide: Option<bool>,
+    /// A blank line came before this one (after some text).
+    blank: bool,
+}
+
+impl Lines {
+    fn with_capacity(n: usize) -> Self {
+        Lines {
+            out: String::with_capacity(n),
+            run: 0,
+            line_chars: 0,
+            prev_wide: None,
+            blank: false,
         }
-        if run > 0 && prev.is_some() {
-            let wide_gap = run >= 2 && line_chars >= 8 && prev.is_some_and(|p| !p.is_ascii());
-            if wide_gap {
-                out.push('\n');
-                line_chars = 0;
-            } else {
-                out.push(' ');
-                line_chars += 1;
+    }
+
+    /// Writes `s`, characters without spaces or line breaks (nothing if it is empty).
+    fn text(&mut self, s: &str) {
+        if s.is_empty() {
+            return;
+        }
+        match self.prev_wide {
+            // The line's first text: the line break (and one blank line) before it.
+            None => {
+                if !self.out.is_empty() {
+                    self.out.push('\n');
+                    if self.blank {
+                        self.out.push('\n');
+                    }
+                }
+                self.blank = false;
             }
+            Some(wide) if self.run > 0 => {
+                if self.run >= 2 && self.line_chars >= 8 && wide {
+                    self.out.push('\n');
+                    self.line_chars = 0;
+                } else {
+                    self.out.push(' ');
+                    self.line_chars += 1;
+                }
+            }
+            Some(_) => {}
         }
-        run = 0;
-        out.push(c);
-        line_chars += 1;
-        prev = Some(c);
+        self.run = 0;
+        self.out.push_str(s);
+        self.line_chars += s.chars().count();
+        self.prev_wide = s.chars().next_back().map(|c| !c.is_ascii());
+    }
+
+    fn space(&mut self) {
+        self.run += 1;
+    }
+
+    fn line_break(&mut self) {
+        if self.prev_wide.is_none() {
+            self.blank = !self.out.is_empty();
+        }
+        self.run = 0;
+        self.line_chars = 0;
+        self.prev_wide = None;
+    }
+
+    fn finish(self) -> String {
+        self.out
     }
 }
 
@@ -122,6 +181,9 @@ mod tests {
     fn lines() {
         assert_eq!(normalize("\n\n a \r\n\r\n\r\n\n b\rc \n\n"), "a\n\nb\nc");
         assert_eq!(normalize("x\u{2028}y"), "x\ny");
+        // A lone `\r` breaks a line even when a dropped character stands before a `\n`.
+        assert_eq!(normalize("a\r\u{200B}\nb\r\nc\rd"), "a\n\nb\nc\nd");
+        assert_eq!(normalize(" \u{200B} \n\u{3000}"), "");
     }
 
     #[test]

@@ -175,7 +175,7 @@ pub fn strip(text: &str) -> Stripped {
     let mut kept: Vec<&str> = Vec::with_capacity(cut);
     for line in &lines[..cut] {
         let line = line.trim();
-        if line.chars().count() > MAX_FURNITURE_CHARS {
+        if longer_than(line, MAX_FURNITURE_CHARS) {
             kept.push(line);
             continue;
         }
@@ -283,6 +283,12 @@ fn classify(line: &str) -> Kind<'_> {
     Kind::Text
 }
 
+/// Whether `s` has more than `n` characters, counted only when its length leaves it open.
+fn longer_than(s: &str, n: usize) -> bool {
+    // A character takes one to four bytes.
+    s.len() > 4 * n || (s.len() > n && s.chars().count() > n)
+}
+
 /// A line made only of tool-bar words and separators.
 fn is_tool_bar(line: &str) -> bool {
     let mut words = line
@@ -318,7 +324,7 @@ fn is_byline(line: &str) -> bool {
 /// half of the lines, or followed only by short (link-title) lines.
 fn trailer_start(lines: &[&str]) -> usize {
     // Lines after this one are all short.
-    let last_long = lines.iter().rposition(|l| l.chars().count() > 60);
+    let last_long = lines.iter().rposition(|l| longer_than(l, 60));
     for (i, line) in lines.iter().enumerate().skip(1) {
         let l = line
             .trim()

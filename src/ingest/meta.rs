@@ -174,17 +174,14 @@ fn main_city(title: &str, text: &str) -> Option<&'static Division> {
 /// The division a found name stands for: the full-name match, else the one of highest level if
 /// that one is unique.
 fn pick<'a>(cands: &[&'a Division], full: bool, surface: &str) -> Option<&'a Division> {
-    let pool: Vec<&Division> = if full {
+    let pool = || {
         cands
             .iter()
             .copied()
-            .filter(|d| d.name == surface)
-            .collect()
-    } else {
-        cands.to_vec()
+            .filter(move |d| !full || d.name == surface)
     };
-    let top = pool.iter().map(|d| d.level).min()?;
-    let mut at_top = pool.into_iter().filter(|d| d.level == top);
+    let top = pool().map(|d| d.level).min()?;
+    let mut at_top = pool().filter(|d| d.level == top);
     let first = at_top.next()?;
     at_top.next().is_none().then_some(first)
 }

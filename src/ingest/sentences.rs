@@ -21,6 +21,12 @@ fn is_separator(c: char) -> bool {
     matches!(c, '\n' | '■' | '□' | '●' | '◆' | '▲' | '★')
 }
 
+/// A common CJK ideograph (U+4E00–U+9FA5, assigned since Unicode 1.1): a letter, and neither a
+/// terminator nor a separator. Tested first because most characters are.
+fn is_ideograph(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FA5}').contains(&c)
+}
+
 /// Splits text into sentences. Each span is trimmed of white space, `text[span]` is the sentence,
 /// and spans without a letter, digit or Chinese character are dropped. Indices count from 0.
 ///
@@ -39,6 +45,9 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
     let mut start = 0;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
+        if is_ideograph(c) {
+            continue; // most characters, and never a break
+        }
         if is_separator(c) {
             push(text, start..i, &mut out);
             start = i + c.len_utf8();
@@ -66,7 +75,8 @@ fn push(text: &str, span: Range<usize>, out: &mut Vec<Sentence>) {
     };
     let lead = s.len() - s.trim_start().len();
     let trail = s.len() - s.trim_end().len();
-    if lead + trail >= s.len() || !s.chars().any(char::is_alphanumeric) {
+    let has_word = |c: char| is_ideograph(c) || c.is_alphanumeric();
+    if lead + trail >= s.len() || !s.chars().any(has_word) {
         return;
     }
     out.push(Sentence {

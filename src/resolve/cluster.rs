@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde_json::{json, Value};
 
 use super::names::{company_base, normalise, place_base, trade_base};
@@ -25,12 +26,13 @@ pub(super) struct Clusters {
 }
 
 /// Mentions of one name (and type), or of a short form declared in one document.
-struct Group {
-    name: String,
+struct Group<'n> {
+    name: &'n str,
     kind: EntityType,
     mentions: usize,
     first: (usize, usize, usize),
-    docs: BTreeSet<usize>,
+    /// Documents it is mentioned in, in order (mentions are visited in document order).
+    docs: Vec<usize>,
 }
 
 /// Why two groups were joined.
@@ -61,38 +63,39 @@ impl Forest {
     }
 }
 
+/// A group's key: (name, kind, declaring document).
+type Key<'n> = (&'n str, EntityType, Option<usize>);
+
 #[derive(Default)]
-struct Builder {
-    groups: Vec<Group>,
-    /// (name, kind, declaring document) → group.
-    index: BTreeMap<(String, EntityType, Option<usize>), usize>,
+struct Builder<'n> {
+    groups: Vec<Group<'n>>,
+    /// Names borrowed from the mentions: (name, kind, declaring document) → group.
+    index: FxHashMap<Key<'n>, usize>,
     joins: Vec<Join>,
     /// Forms that were never mentioned but belong to a group (declared or registered aliases).
     extra: BTreeMap<usize, BTreeSet<String>>,
     notes: BTreeMap<usize, Vec<Value>>,
 }
 
-impl Builder {
-    fn group(
-        &mut self,
-        key: (String, EntityType, Option<usize>),
-        at: (usize, usize, usize),
-    ) -> usize {
+impl<'n> Builder<'n> {
+    fn group(&mut self, key: Key<'n>, at: (usize, usize, usize)) -> usize {
         let next = self.groups.len();
-        let id = *self.index.entry(key.clone()).or_insert(next);
+        let id = *self.index.entry(key).or_insert(next);
         if id == next {
             self.groups.push(Group {
                 name: key.0,
                 kind: key.1,
                 mentions: 0,
                 first: at,
-                docs: BTreeSet::new(),
+                docs: Vec::new(),
             });
         }
         let g = &mut self.groups[id];
         g.mentions += 1;
         g.first = g.first.min(at);
-        g.docs.insert(at.0);
+        if g.docs.last() != Some(&at.0) {
+            g.docs.push(at.0);
+        }
         id
     }
 
@@ -132,9 +135,12 @@ pub(super) fn cluster(
             }
         }
     }
-    let is_declared = |d: usize, n: &str| declared.contains_key(&(d, n.to_string()));
+    let declared_names: FxHashSet<(usize, &str)> =
+        declared.keys().map(|(d, a)| (*d, a.as_str())).collect();
+    let is_declared =
+        |d: usize, n: &str| !declared_names.is_empty() && declared_names.contains(&(d, n));
 
-    let mut votes: BTreeMap<&str, NameVotes> = BTreeMap::new();
+    let mut votes: FxHashMap<&str, NameVotes> = FxHashMap::default();
     for (d, ex) in extractions.iter().enumerate() {
         for (m, n) in ex.mentions.iter().zip(&names[d]) {
             if !n.is_empty() && !is_declared(d, n) {
@@ -142,7 +148,7 @@ pub(super) fn cluster(
             }
         }
     }
-    let verdicts: BTreeMap<&str, _> = votes.iter().map(|(n, v)| (*n, v.verdict())).collect();
+    let verdicts: FxHashMap<&str, _> = votes.iter().map(|(n, v)| (*n, v.verdict())).collect();
 
     let mut b = Builder::default();
     let mut of_group: Vec<Vec<Option<usize>>> = Vec::with_capacity(extractions.len());
@@ -155,13 +161,13 @@ pub(super) fn cluster(
             }
             let at = (d, m.sentence, m.span.start);
             let key = if is_declared(d, n) {
-                (n.to_string(), EntityType::Unknown, Some(d))
+                (&**n, EntityType::Unknown, Some(d))
             } else {
                 let kind = verdicts
                     .get(&**n)
-                    .and_then(|v| v.by_doc.get(&d).copied())
+                    .and_then(|v| v.kind_in(d))
                     .unwrap_or(m.kind);
-                (n.to_string(), kind, None)
+                (&**n, kind, None)
             };
             let g = b.group(key, at);
             if b.groups[g].kind == EntityType::Unknown {
@@ -171,11 +177,12 @@ pub(super) fn cluster(
         }
         of_group.push(row);
     }
+    // Each overruled name's notes go to its one group (in any order: `finish` sorts them).
     for (name, v) in &verdicts {
         if v.overruled.is_empty() {
             continue;
         }
-        if let Some(&g) = b.index.get(&(name.to_string(), v.primary, None)) {
+        if let Some(&g) = b.index.get(&(*name, v.primary, None)) {
             for (kind, n) in &v.overruled {
                 b.notes.entry(g).or_default().push(json!({
                     "form": name,
@@ -203,7 +210,7 @@ fn join_declared(
         let doc = docs.get(*d).map(|x| x.id.as_str()).unwrap_or("");
         let local = b
             .index
-            .get(&(alias.clone(), EntityType::Unknown, Some(*d)))
+            .get(&(alias.as_str(), EntityType::Unknown, Some(*d)))
             .copied();
         for &m in targets {
             let Some(Some(full)) = of_group.get(*d).and_then(|r| r.get(m)) else {
@@ -227,20 +234,17 @@ fn join_declared(
 /// 星海 ↔ 星海集团: enterprises sharing a bare name once company suffixes are stripped.
 /// 济南 ↔ 济南市: a place and the one place that is its name plus 市/省/区/县.
 fn join_short_forms(b: &mut Builder) {
-    let mut companies: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    let mut places: BTreeMap<String, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
+    let mut companies: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let mut places: BTreeMap<&str, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
     for ((name, kind, at), &g) in &b.index {
         if at.is_some() {
             continue;
         }
         match kind {
-            EntityType::Enterprise => companies
-                .entry(company_base(name).to_string())
-                .or_default()
-                .push(g),
+            EntityType::Enterprise => companies.entry(company_base(name)).or_default().push(g),
             EntityType::Place => {
                 let (base, suffix) = place_base(name);
-                let e = places.entry(base.to_string()).or_default();
+                let e = places.entry(base).or_default();
                 if suffix.is_some() {
                     e.1.push(g);
                 } else {
@@ -289,7 +293,7 @@ fn join_registry(b: &mut Builder, registry: &AliasRegistry) -> BTreeMap<usize, S
     }
     let mut by_name: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for ((name, _, _), &g) in &b.index {
-        by_name.entry(name.as_str()).or_default().push(g);
+        by_name.entry(name).or_default().push(g);
     }
     let mut joins = Vec::new();
     for (canonical, aliases) in registry.groups() {
@@ -330,40 +334,42 @@ fn finish(
     for j in &b.joins {
         forest.union(j.a, j.b);
     }
-    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for g in 0..b.groups.len() {
-        members.entry(forest.find(g)).or_default().push(g);
+    let root_of: Vec<usize> = (0..b.groups.len()).map(|g| forest.find(g)).collect();
+    // Each root's groups (a root is its cluster's lowest group, so roots come in order).
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); b.groups.len()];
+    for (g, &root) in root_of.iter().enumerate() {
+        members[root].push(g);
     }
     let mut joins_of: BTreeMap<usize, Vec<Value>> = BTreeMap::new();
     for j in &b.joins {
         let (x, y) = (&b.groups[j.a].name, &b.groups[j.b].name);
         if x != y {
             joins_of
-                .entry(forest.find(j.a))
+                .entry(root_of[j.a])
                 .or_default()
                 .push(json!({"forms": [x, y], "reason": j.reason}));
         }
     }
     let mut forced_root: BTreeMap<usize, String> = BTreeMap::new();
     for (g, name) in forced {
-        forced_root.entry(forest.find(g)).or_insert(name);
+        forced_root.entry(root_of[g]).or_insert(name);
     }
 
     let mut built: Vec<(Entity, (usize, usize, usize), usize)> = Vec::new();
-    for (root, gs) in &members {
+    for (root, gs) in members.iter().enumerate().filter(|(_, gs)| !gs.is_empty()) {
         let groups: Vec<&Group> = gs.iter().map(|&g| &b.groups[g]).collect();
         let kind = majority_kind(&groups);
         let name = forced_root
-            .get(root)
+            .get(&root)
             .cloned()
             .unwrap_or_else(|| most_complete(&groups));
-        let mut forms: BTreeSet<String> = groups.iter().map(|g| g.name.clone()).collect();
+        let mut forms: BTreeSet<&str> = groups.iter().map(|g| g.name).collect();
         for g in gs {
             if let Some(extra) = b.extra.get(g) {
-                forms.extend(extra.iter().cloned());
+                forms.extend(extra.iter().map(String::as_str));
             }
         }
-        forms.remove(&name);
+        forms.remove(name.as_str());
         let doc_idx: BTreeSet<usize> = groups.iter().flat_map(|g| g.docs.iter().copied()).collect();
         let mut doc_ids: Vec<Arc<str>> = doc_idx
             .iter()
@@ -375,7 +381,7 @@ fn finish(
             .iter()
             .filter_map(|&d| docs.get(d).and_then(|x| x.year))
             .collect();
-        let mut merged: Vec<Value> = joins_of.remove(root).unwrap_or_default();
+        let mut merged: Vec<Value> = joins_of.remove(&root).unwrap_or_default();
         for g in gs {
             merged.extend(b.notes.get(g).cloned().unwrap_or_default());
         }
@@ -390,25 +396,25 @@ fn finish(
             Entity {
                 name,
                 kind,
-                aliases: forms.into_iter().collect(),
+                aliases: forms.into_iter().map(str::to_string).collect(),
                 docs: doc_ids,
                 years: years.into_iter().collect(),
                 attrs,
             },
             first,
-            *root,
+            root,
         ));
     }
     built.sort_by(|a, b| (a.0.kind, a.1, &a.0.name, a.2).cmp(&(b.0.kind, b.1, &b.0.name, b.2)));
-    let mut entity_of_root = BTreeMap::new();
+    let mut entity_of_root = vec![None; b.groups.len()];
     for (i, (_, _, root)) in built.iter().enumerate() {
-        entity_of_root.insert(*root, i);
+        entity_of_root[*root] = Some(i);
     }
     let of_mention = of_group
         .iter()
         .map(|row| {
             row.iter()
-                .map(|g| g.and_then(|g| entity_of_root.get(&forest.find(g)).copied()))
+                .map(|g| g.and_then(|g| entity_of_root[root_of[g]]))
                 .collect()
         })
         .collect();
@@ -432,7 +438,7 @@ fn majority_kind(groups: &[&Group]) -> EntityType {
 fn most_complete(groups: &[&Group]) -> String {
     let mut by_name: BTreeMap<&str, usize> = BTreeMap::new();
     for g in groups {
-        *by_name.entry(g.name.as_str()).or_default() += g.mentions;
+        *by_name.entry(g.name).or_default() += g.mentions;
     }
     by_name
         .into_iter()

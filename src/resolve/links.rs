@@ -2,8 +2,10 @@
 //! relation and target, with all its evidence and the highest confidence), MENTIONS from each
 //! document to what it names, and CO_OCCURS between entities named in one sentence.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
+use smallvec::SmallVec;
 
 use super::{Evidence, Link};
 use crate::extract::{DocExtraction, Endpoint};
@@ -20,16 +22,20 @@ pub const COOCCURRENCE_CONFIDENCE: f32 = 0.3;
 /// Where a piece of evidence is, before its text is fetched: (document, sentence, start, end).
 type Spot = (usize, usize, usize, usize);
 
+/// An edge's place in the order: (class, source, target, relation), where class puts stated
+/// relations (0) before MENTIONS (1) and CO_OCCURS (2).
+type Key = (u8, usize, usize, RelationType);
+
 /// One edge being gathered: only its first few spots are kept, and the documents as indices,
 /// so a build's transient memory stays proportional to its edges.
 #[derive(Default)]
 struct Acc {
     confidence: f32,
     weight: u32,
-    /// The smallest spots seen, sorted, at most `cap`.
-    kept: Vec<Spot>,
+    /// The smallest spots seen, sorted, at most `cap` (MENTIONS keep one: no allocation).
+    kept: SmallVec<[Spot; 1]>,
     /// Documents stating it, in document order (documents are visited in order).
-    docs: Vec<u32>,
+    docs: SmallVec<[u32; 2]>,
 }
 
 impl Acc {
@@ -70,18 +76,58 @@ pub(super) struct Ids<'a> {
     pub doc_id: &'a [Arc<str>],
 }
 
+/// Edges of one class being gathered, each found by a key through a hash index, in the order
+/// first seen (sorted by key once, at the end).
+struct Class<K> {
+    /// Orders the classes: stated relations (0) before MENTIONS (1) and CO_OCCURS (2).
+    class: u8,
+    index: FxHashMap<K, usize>,
+    edges: Vec<(K, Acc)>,
+}
+
+impl<K: std::hash::Hash + Eq + Copy + Ord> Class<K> {
+    fn new(class: u8) -> Self {
+        Class {
+            class,
+            index: FxHashMap::default(),
+            edges: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, key: K, spot: Spot, conf: f32) {
+        let next = self.edges.len();
+        let i = *self.index.entry(key).or_insert(next);
+        if i == next {
+            self.edges.push((key, Acc::default()));
+        }
+        let a = &mut self.edges[i].1;
+        a.confidence = a.confidence.max(conf);
+        if a.add(spot, cap_of(self.class)) || self.class != 0 {
+            a.weight += 1;
+        }
+    }
+
+    /// The edges gathered since the last call, sorted by key; the index starts afresh.
+    fn take_sorted(&mut self) -> Vec<(K, Acc)> {
+        self.index.clear();
+        let mut edges = std::mem::take(&mut self.edges);
+        edges.sort_unstable_by_key(|e| e.0);
+        edges
+    }
+}
+
 /// Every edge of a build, in a fixed order: stated relations, then MENTIONS, then CO_OCCURS,
 /// each by source, target and relation.
 pub(super) fn links(docs: &[Document], extractions: &[DocExtraction], ids: &Ids) -> Vec<Link> {
-    // (class, source, target, relation): class orders stated relations before the others.
-    let mut acc: BTreeMap<(u8, usize, usize, RelationType), Acc> = BTreeMap::new();
-    let mut add = |class: u8, s: usize, r: RelationType, t: usize, spot: Spot, conf: f32| {
-        let a = acc.entry((class, s, t, r)).or_default();
-        a.confidence = a.confidence.max(conf);
-        if a.add(spot, cap_of(class)) || class != 0 {
-            a.weight += 1;
-        }
-    };
+    // Stated relations by (source, target, relation), CO_OCCURS by (source, target), and each
+    // document's MENTIONS by target (its own node is the source), gathered one document at a
+    // time: their keys stay small, and documents come in order.
+    let mut stated: Class<(usize, usize, RelationType)> = Class::new(0);
+    let mut mentioned: Class<usize> = Class::new(1);
+    let mut co: Class<(usize, usize)> = Class::new(2);
+    let mut mentions: Vec<(Key, Acc)> = Vec::new();
+    // (sentence, entity) of one document's mentions, reused from document to document.
+    let mut in_sentence: Vec<(usize, usize)> = Vec::new();
     for (d, ex) in extractions.iter().enumerate() {
         let end = |e: Endpoint| match e {
             Endpoint::Mention(i) => ids.mention[d].get(i).copied().flatten(),
@@ -94,53 +140,68 @@ pub(super) fn links(docs: &[Document], extractions: &[DocExtraction], ids: &Ids)
             };
             if s != t && !matches!(r.relation, RelationType::Mentions | RelationType::CoOccurs) {
                 let spot = (d, r.sentence, r.span.start, r.span.end);
-                add(0, s, r.relation, t, spot, r.confidence);
+                stated.add((s, t, r.relation), spot, r.confidence);
             }
         }
         let doc = ids.document[d];
         for (i, m) in ex.mentions.iter().enumerate() {
             if let Some(e) = end(Endpoint::Mention(i)) {
                 let spot = (d, m.sentence, m.span.start, m.span.end);
-                add(1, doc, RelationType::Mentions, e, spot, m.confidence);
+                mentioned.add(e, spot, m.confidence);
             }
         }
         for (i, t) in ex.targets.iter().enumerate() {
             if let Some(e) = end(Endpoint::Target(i)) {
                 let spot = (d, t.sentence, t.span.start, t.span.end);
-                add(1, doc, RelationType::Mentions, e, spot, 1.0);
+                mentioned.add(e, spot, 1.0);
             }
         }
-        let mut by_sentence: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
-        for (i, m) in ex.mentions.iter().enumerate() {
-            if let Some(e) = end(Endpoint::Mention(i)) {
-                by_sentence.entry(m.sentence).or_default().insert(e);
-            }
-        }
-        for (sentence, ents) in by_sentence {
+        mentions.extend(
+            mentioned
+                .take_sorted()
+                .into_iter()
+                .map(|(e, a)| ((1, doc, e, RelationType::Mentions), a)),
+        );
+        // Each sentence's distinct entities, in order: every pair of them co-occurs.
+        in_sentence.clear();
+        in_sentence.extend(
+            ex.mentions
+                .iter()
+                .enumerate()
+                .filter_map(|(i, m)| Some((m.sentence, end(Endpoint::Mention(i))?))),
+        );
+        in_sentence.sort_unstable();
+        in_sentence.dedup();
+        for group in in_sentence.chunk_by(|a, b| a.0 == b.0) {
+            let sentence = group[0].0;
             let span = docs
                 .get(d)
                 .and_then(|doc| doc.sentences.get(sentence))
                 .map(|s| (s.span.start, s.span.end))
                 .unwrap_or((0, 0));
-            let ents: Vec<usize> = ents.into_iter().collect();
-            for (k, &a) in ents.iter().enumerate() {
-                for &b in &ents[k + 1..] {
-                    let spot = (d, sentence, span.0, span.1);
-                    add(
-                        2,
-                        a,
-                        RelationType::CoOccurs,
-                        b,
-                        spot,
-                        COOCCURRENCE_CONFIDENCE,
-                    );
+            let spot = (d, sentence, span.0, span.1);
+            for (k, &(_, a)) in group.iter().enumerate() {
+                for &(_, b) in &group[k + 1..] {
+                    co.add((a, b), spot, COOCCURRENCE_CONFIDENCE);
                 }
             }
         }
     }
+    // Documents' nodes are in document order, so this is nearly sorted already (linear).
+    mentions.sort_by_key(|e| e.0);
+    let stated = stated
+        .take_sorted()
+        .into_iter()
+        .map(|((s, t, r), a)| ((0, s, t, r), a));
+    let co = co
+        .take_sorted()
+        .into_iter()
+        .map(|((s, t), a)| ((2, s, t, RelationType::CoOccurs), a));
+    let edges = stated.chain(mentions).chain(co);
     // One copy of each sentence cited, shared by every edge citing it.
-    let mut texts: BTreeMap<(usize, usize), Option<Arc<str>>> = BTreeMap::new();
-    acc.into_iter()
+    let mut texts: FxHashMap<(usize, usize), Option<Arc<str>>> = FxHashMap::default();
+    edges
+        .into_iter()
         .map(|((_, source, target, relation), a)| Link {
             source,
             relation,
@@ -179,7 +240,7 @@ fn evidence(
     doc_id: &[Arc<str>],
     (d, sentence, start, end): Spot,
     with_text: bool,
-    texts: &mut BTreeMap<(usize, usize), Option<Arc<str>>>,
+    texts: &mut FxHashMap<(usize, usize), Option<Arc<str>>>,
 ) -> Evidence {
     let doc = docs.get(d);
     let text = doc.filter(|_| with_text).and_then(|doc| {
@@ -215,8 +276,8 @@ mod tests {
         ] {
             assert!(a.add(spot, 2));
         }
-        assert_eq!(a.kept, vec![(0, 1, 0, 1), (0, 2, 0, 1)]);
-        assert_eq!(a.docs, vec![0, 1, 2]);
+        assert_eq!(a.kept.as_slice(), [(0, 1, 0, 1), (0, 2, 0, 1)]);
+        assert_eq!(a.docs.as_slice(), [0, 1, 2]);
         let mut b = Acc::default();
         assert!(b.add((0, 1, 0, 1), 5));
         assert!(

@@ -4,24 +4,39 @@
 
 use std::collections::BTreeMap;
 
+use smallvec::SmallVec;
+
 use crate::model::EntityType;
+
+/// Mentions per type, sorted by type (a name mostly has one type in a document).
+type Kinds = SmallVec<[(EntityType, usize); 2]>;
 
 /// Mentions of one name, counted per document and type.
 #[derive(Debug, Default)]
 pub(super) struct NameVotes {
-    /// document index → type → mentions.
-    per_doc: BTreeMap<usize, BTreeMap<EntityType, usize>>,
+    /// (document index, mentions per type), sorted by document (documents mostly come in order).
+    per_doc: Vec<(usize, Kinds)>,
 }
 
 /// The outcome for one name: its type in each document, and which documents were overruled.
 #[derive(Debug, PartialEq, Eq)]
 pub(super) struct Verdict {
-    /// document index → the type its mentions of the name get.
-    pub by_doc: BTreeMap<usize, EntityType>,
+    /// (document index, the type its mentions of the name get), sorted by document.
+    pub by_doc: Vec<(usize, EntityType)>,
     /// Types outvoted: (type it had, documents) — recorded as a merge reason.
     pub overruled: Vec<(EntityType, usize)>,
     /// The type the name got where it was overruled.
     pub primary: EntityType,
+}
+
+impl Verdict {
+    /// The type the name gets in document `doc`, if it is mentioned there.
+    pub fn kind_in(&self, doc: usize) -> Option<EntityType> {
+        self.by_doc
+            .binary_search_by_key(&doc, |e| e.0)
+            .ok()
+            .map(|i| self.by_doc[i].1)
+    }
 }
 
 /// Documents a second type needs (as the primary does) to count as a different entity.
@@ -29,25 +44,34 @@ const DISTINCT_DOCS: usize = 2;
 
 impl NameVotes {
     pub fn add(&mut self, doc: usize, kind: EntityType) {
-        *self
-            .per_doc
-            .entry(doc)
-            .or_default()
-            .entry(kind)
-            .or_default() += 1;
+        let i = match self.per_doc.last() {
+            Some((d, _)) if *d == doc => self.per_doc.len() - 1,
+            _ => match self.per_doc.binary_search_by_key(&doc, |e| e.0) {
+                Ok(i) => i,
+                Err(i) => {
+                    self.per_doc.insert(i, (doc, Kinds::new()));
+                    i
+                }
+            },
+        };
+        let kinds = &mut self.per_doc[i].1;
+        match kinds.binary_search_by_key(&kind, |k| k.0) {
+            Ok(k) => kinds[k].1 += 1,
+            Err(k) => kinds.insert(k, (kind, 1)),
+        }
     }
 
     /// Decides each document's type for this name.
     pub fn verdict(&self) -> Verdict {
-        // Each document's own majority type (ties: the fixed type order, BTreeMap order).
-        let doc_type: BTreeMap<usize, EntityType> = self
+        // Each document's own majority type (ties: the fixed type order, the kinds' order).
+        let doc_type: Vec<(usize, EntityType)> = self
             .per_doc
             .iter()
-            .map(|(&d, kinds)| (d, majority(kinds.iter().map(|(&k, &n)| (k, n)))))
+            .map(|(d, kinds)| (*d, majority(kinds.iter().copied())))
             .collect();
         let mut docs: BTreeMap<EntityType, (usize, usize)> = BTreeMap::new();
-        for (d, kind) in &doc_type {
-            let mentions: usize = self.per_doc[d].values().sum();
+        for ((_, kind), (_, kinds)) in doc_type.iter().zip(&self.per_doc) {
+            let mentions: usize = kinds.iter().map(|k| k.1).sum();
             let e = docs.entry(*kind).or_default();
             e.0 += 1;
             e.1 += mentions;
@@ -103,7 +127,7 @@ mod tests {
         v.add(2, Policy);
         let r = v.verdict();
         assert_eq!(r.primary, Industry);
-        assert_eq!(r.by_doc[&2], Industry);
+        assert_eq!(r.kind_in(2), Some(Industry));
         assert_eq!(r.overruled, vec![(Policy, 1)]);
     }
 
@@ -125,8 +149,8 @@ mod tests {
         v.add(3, Place);
         v.add(4, Place);
         let r = v.verdict();
-        assert_eq!(r.by_doc[&3], Place);
-        assert_eq!(r.by_doc[&0], Person);
+        assert_eq!(r.kind_in(3), Some(Place));
+        assert_eq!(r.kind_in(0), Some(Person));
         assert!(r.overruled.is_empty());
     }
 }
