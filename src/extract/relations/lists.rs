@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use super::{clean_gap, Ctx};
+use super::{clean_gap, is_gap_mark, Ctx};
 
 /// A run of mentions of one sentence joined by list separators: their indices, in order.
 pub(crate) type Group = Vec<usize>;
@@ -21,7 +21,7 @@ pub(super) fn find_groups(ctx: &Ctx, s: usize) -> Vec<Group> {
     for &i in &ctx.top[s] {
         let joined = prev.is_some_and(|p| {
             let raw = ctx.between(ctx.m(p).span.end, ctx.m(i).span.start);
-            is_separator(&clean_gap(raw)) || spaced(ctx, p, i)
+            joins(raw) || spaced(ctx, p, i)
         });
         match out.last_mut() {
             Some(g) if joined => g.push(i),
@@ -63,6 +63,13 @@ pub(crate) fn slots(ctx: &Ctx, group: &[usize]) -> Vec<Vec<usize>> {
     out
 }
 
+/// [`is_separator`] of the raw text between two mentions, quotes and white space dropped.
+pub(crate) fn joins(raw: &str) -> bool {
+    // every separator opens with one of these: most gaps fail at their first character
+    let first = raw.chars().find(|&c| !is_gap_mark(c));
+    first.is_some_and(|c| "、和及与以或，并".contains(c)) && is_separator(&clean_gap(raw))
+}
+
 /// Whether the text between two mentions joins them into one list, an unrecognised short item
 /// between allowed (`A、灯光、B`, `A、节能和B`).
 pub(crate) fn is_separator(gap: &str) -> bool {
@@ -98,10 +105,16 @@ fn is_plain_separator(gap: &str) -> bool {
     )
 }
 
+/// The most characters of a gap that [`closes_list`] or [`opens_list`] accepts.
+pub(crate) const MAX_CLOSE_CHARS: usize = 24;
+
 /// Whether the text after a list closes it with a reference to what follows
 /// (`等`, `等一批`, `等重点`, `两个`, `等6个`, `等企业为代表的`).
 pub(crate) fn closes_list(gap: &str) -> bool {
-    if gap.is_empty() || gap.chars().count() > 24 || gap.contains(['。', '；', ';', '：', ':']) {
+    if gap.is_empty()
+        || gap.chars().count() > MAX_CLOSE_CHARS
+        || gap.contains(['。', '；', ';', '：', ':'])
+    {
         return false;
     }
     if gap.ends_with(['和', '及', '与', '、']) {
@@ -170,22 +183,9 @@ fn counted_items(gap: &str) -> bool {
 
 /// `两个`, `三大`, `6个`, `四项`: a count with its classifier.
 fn is_count(gap: &str) -> bool {
-    let mut chars = gap.chars().peekable();
-    let mut digits = 0;
-    while let Some(&c) = chars.peek() {
-        if c.is_ascii_digit() || "一二三四五六七八九十两百".contains(c) {
-            digits += 1;
-            chars.next();
-        } else {
-            break;
-        }
-    }
-    let rest: String = chars.collect();
-    digits > 0
-        && matches!(
-            rest.as_str(),
-            "个" | "大" | "项" | "类" | "家" | "条" | "种"
-        )
+    let rest = gap
+        .trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十两百".contains(c));
+    rest.len() < gap.len() && matches!(rest, "个" | "大" | "项" | "类" | "家" | "条" | "种")
 }
 
 /// Whether the text after a head opens a list of its parts

@@ -318,6 +318,29 @@ pub(crate) fn clean_gap(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// [`clean_gap`] of `s` when that keeps at most `max` characters, else `None` — found without
+/// reading past the `max + 1`-th kept character, so a rule that only reads short gaps does not
+/// scan the long stretches between distant mentions.
+pub(crate) fn clean_gap_within(s: &str, max: usize) -> Option<Cow<'_, str>> {
+    let mut kept = 0;
+    let mut marks = false;
+    for c in s.chars() {
+        if is_gap_mark(c) {
+            marks = true;
+        } else {
+            kept += 1;
+            if kept > max {
+                return None;
+            }
+        }
+    }
+    Some(if marks {
+        Cow::Owned(s.chars().filter(|&c| !is_gap_mark(c)).collect())
+    } else {
+        Cow::Borrowed(s)
+    })
+}
+
 /// What [`clean_gap`] removes: quotes, book-title marks and white space.
 pub(crate) fn is_gap_mark(c: char) -> bool {
     matches!(
