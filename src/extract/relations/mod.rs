@@ -153,8 +153,13 @@ impl<'a> Ctx<'a> {
             distinct: distinct(doc, mentions),
             groups: Vec::new(),
         };
+        // sentences without mentions (most) share one empty list
+        let none: Rc<[lists::Group]> = Rc::from([]);
         ctx.groups = (0..ctx.top.len())
-            .map(|s| lists::find_groups(&ctx, s).into())
+            .map(|s| match ctx.top[s].is_empty() {
+                true => none.clone(),
+                false => lists::find_groups(&ctx, s).into(),
+            })
             .collect();
         ctx.city = city::find_city(&ctx);
         ctx
