@@ -5,7 +5,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::{clean_gap, cues, has_break, lists, places, Ctx};
+use super::{clean_gap_within, cues, has_break, lists, places, Ctx};
 use crate::model::{EntityType, RelationType};
 
 const DEV: RelationType = RelationType::Develops;
@@ -26,8 +26,8 @@ fn passive(ctx: &mut Ctx) {
             if ctx.kind(p) != EntityType::Project || ctx.kind(f) != EntityType::Enterprise {
                 continue;
             }
-            let gap = clean_gap(ctx.between(ctx.m(p).span.end, ctx.m(f).span.start));
-            if !matches!(gap.as_ref(), "由" | "项目由" | "将由") {
+            let gap = clean_gap_within(ctx.between(ctx.m(p).span.end, ctx.m(f).span.start), 3);
+            if !gap.is_some_and(|g| matches!(g.as_ref(), "由" | "项目由" | "将由")) {
                 continue;
             }
             let after: String = ctx
@@ -147,7 +147,10 @@ fn by_grammar(ctx: &mut Ctx) {
             let last = *firms.last().unwrap_or(&firms[0]);
             let first = projects[0];
             let raw = ctx.between(ctx.m(last).span.end, ctx.m(first).span.start);
-            let gap = clean_gap(raw);
+            // empty, or a verb of at most six characters and 的
+            let Some(gap) = clean_gap_within(raw, 7) else {
+                continue;
+            };
             let direct = gap.is_empty();
             let gap = gap.as_ref();
             let gap = gap.strip_suffix('的').unwrap_or(gap);

@@ -33,12 +33,10 @@ fn firms_of_industry(ctx: &mut Ctx) {
             if ctx.kind(ind) != EntityType::Industry {
                 continue;
             }
-            let gap =
-                super::clean_gap(ctx.between(ctx.m(ind).span.end, ctx.m(firms[0]).span.start));
-            let n = gap.chars().count();
-            let named = super::cues::ends_with_any("industry_firms", &gap)
-                && n <= 8
-                && !super::has_break(&gap);
+            let gap = ctx.between(ctx.m(ind).span.end, ctx.m(firms[0]).span.start);
+            let named = super::clean_gap_within(gap, 8).is_some_and(|gap| {
+                super::cues::ends_with_any("industry_firms", &gap) && !super::has_break(&gap)
+            });
             if !named {
                 continue;
             }
@@ -137,22 +135,24 @@ fn by_name(ctx: &mut Ctx) {
 /// industry the sentence opens by building up (`做强X产业，…，加快某某谷建设`).
 fn by_sentence(ctx: &mut Ctx) {
     for s in 0..ctx.top.len() {
-        let top = ctx.top[s].clone();
-        if !top.iter().any(|&i| ctx.kind(i) == EntityType::Project) {
+        if !ctx.top[s]
+            .iter()
+            .any(|&i| ctx.kind(i) == EntityType::Project)
+        {
             continue;
         }
-        // clause number of each mention
+        let top = ctx.top[s].clone();
+        // clause number of each mention: the commas before it (mentions are in order, so the
+        // count carries from one to the next)
         let start = ctx.doc.sentences[s].span.start;
-        let clauses: FxHashMap<usize, usize> = top
-            .iter()
-            .map(|&i| {
-                let n = ctx
-                    .between(start, ctx.m(i).span.start)
-                    .matches(['，', ','])
-                    .count();
-                (i, n)
-            })
-            .collect();
+        let mut clauses: FxHashMap<usize, usize> = FxHashMap::default();
+        let (mut at, mut commas) = (start, 0);
+        for &i in &top {
+            let m_start = ctx.m(i).span.start;
+            commas += ctx.between(at, m_start).matches(['，', ',']).count();
+            at = at.max(m_start);
+            clauses.insert(i, commas);
+        }
         let clause = |i: usize| clauses.get(&i).copied().unwrap_or(0);
         // industries that are the object of a verb of building up (`提升X产能`, `打造X、Y产业链`),
         // or named on their own, not a stray word amid a list of projects
@@ -163,22 +163,23 @@ fn by_sentence(ctx: &mut Ctx) {
             let last = g.last().map_or(first, |&l| ctx.m(l).span.end);
             let lead = ctx.between(prev_end, first);
             let lead = lead.rsplit(['，', ',']).next().unwrap_or(lead);
-            let tail: String = ctx
-                .doc
-                .text
-                .get(last..)
-                .unwrap_or("")
-                .chars()
-                .take_while(|c| !"，,。；;、".contains(*c))
+            let after = ctx.doc.text.get(last..).unwrap_or("");
+            let tail_end = after
+                .char_indices()
                 .take(8)
-                .collect();
+                .find(|&(_, c)| "，,。；;、".contains(c))
+                .map_or_else(
+                    || after.char_indices().nth(8).map_or(after.len(), |(b, _)| b),
+                    |(b, _)| b,
+                );
+            let tail = &after[..tail_end];
             // a fragment of a project's name the extractor left (`X新能源汽车产业园`) is no
             // industry of the clause
             let fragment = ["产业园", "园区", "基地", "项目", "中心", "示范区", "集聚区"]
                 .iter()
                 .any(|w| tail.starts_with(w));
             let built = super::cues::any_in("topic_verbs", lead)
-                || super::cues::any_in("industry_tails", &tail);
+                || super::cues::any_in("industry_tails", tail);
             if built || (!fragment && g.len() <= 2) {
                 built_up.extend(
                     g.iter()
@@ -252,6 +253,13 @@ fn paired_lists(ctx: &mut Ctx) {
 /// `推动甲集团、乙集团发展X和Y`: firms and, right after a verb of entering a field, the
 /// industries they go into — each firm in each industry.
 fn firms_enter_industries(ctx: &mut Ctx) {
+    // `加快` and a verb of entering: no longer gap is one
+    let longest_entry = super::cues::words("enter_field")
+        .iter()
+        .map(|w| w.chars().count())
+        .max()
+        .unwrap_or(0)
+        + "加快".chars().count();
     for s in 0..ctx.top.len() {
         let groups = super::lists::groups(ctx, s);
         for w in groups.windows(2) {
@@ -262,8 +270,10 @@ fn firms_enter_industries(ctx: &mut Ctx) {
                 continue;
             }
             let last = firms[firms.len() - 1];
-            let gap =
-                super::clean_gap(ctx.between(ctx.m(last).span.end, ctx.m(inds[0]).span.start));
+            let raw = ctx.between(ctx.m(last).span.end, ctx.m(inds[0]).span.start);
+            let Some(gap) = super::clean_gap_within(raw, longest_entry) else {
+                continue;
+            };
             let gap = gap.strip_prefix("加快").unwrap_or(&gap);
             if !super::cues::is("enter_field", gap) {
                 continue;

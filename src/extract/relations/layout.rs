@@ -6,27 +6,26 @@ use super::Ctx;
 /// Whether a sentence opens a numbered item: `1.`, `（一）`, `一、`, `一是`.
 pub(crate) fn starts_item(text: &str) -> bool {
     let t = text.trim_start();
-    let mut chars = t.chars();
-    let Some(c0) = chars.next() else {
-        return false;
-    };
-    if c0 == '(' || c0 == '（' {
-        let inner: String = chars.take_while(|c| *c != ')' && *c != '）').collect();
-        return !inner.is_empty()
-            && inner.chars().count() <= 3
-            && inner
-                .chars()
-                .all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+    // the number: one to three numerals, then the bracket's close or the end of the sentence
+    if let Some(inner) = t.strip_prefix(['(', '（']) {
+        let (n, rest) = leading_numerals(inner);
+        return (1..=3).contains(&n) && (rest.is_empty() || rest.starts_with([')', '）']));
     }
-    let num: String = t
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
-        .collect();
-    if num.is_empty() || num.chars().count() > 3 {
-        return false;
+    let (n, rest) = leading_numerals(t);
+    (1..=3).contains(&n) && (rest.starts_with(['.', '．', '、']) || rest.starts_with('是'))
+}
+
+/// How many numerals (`1`, `一` … `十`) open `t`, counted up to four, and the text after those
+/// counted.
+fn leading_numerals(t: &str) -> (usize, &str) {
+    let mut n = 0;
+    for (b, c) in t.char_indices() {
+        if n == 4 || !(c.is_ascii_digit() || "一二三四五六七八九十".contains(c)) {
+            return (n, &t[b..]);
+        }
+        n += 1;
     }
-    let rest = &t[num.len()..];
-    rest.starts_with(['.', '．', '、']) || rest.starts_with('是')
+    (n, "")
 }
 
 /// Whether sentence `s` starts a new line (a paragraph).

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use super::{clean_gap, Ctx};
+use super::{clean_gap, is_gap_mark, Ctx};
 
 /// A run of mentions of one sentence joined by list separators: their indices, in order.
 pub(crate) type Group = Vec<usize>;
@@ -21,7 +21,7 @@ pub(super) fn find_groups(ctx: &Ctx, s: usize) -> Vec<Group> {
     for &i in &ctx.top[s] {
         let joined = prev.is_some_and(|p| {
             let raw = ctx.between(ctx.m(p).span.end, ctx.m(i).span.start);
-            is_separator(&clean_gap(raw)) || spaced(ctx, p, i)
+            joins(raw) || spaced(ctx, p, i)
         });
         match out.last_mut() {
             Some(g) if joined => g.push(i),
@@ -63,6 +63,13 @@ pub(crate) fn slots(ctx: &Ctx, group: &[usize]) -> Vec<Vec<usize>> {
     out
 }
 
+/// [`is_separator`] of the raw text between two mentions, quotes and white space dropped.
+pub(crate) fn joins(raw: &str) -> bool {
+    // every separator opens with one of these: most gaps fail at their first character
+    let first = raw.chars().find(|&c| !is_gap_mark(c));
+    first.is_some_and(|c| "、和及与以或，并".contains(c)) && is_separator(&clean_gap(raw))
+}
+
 /// Whether the text between two mentions joins them into one list, an unrecognised short item
 /// between allowed (`A、灯光、B`, `A、节能和B`).
 pub(crate) fn is_separator(gap: &str) -> bool {
@@ -98,10 +105,16 @@ fn is_plain_separator(gap: &str) -> bool {
     )
 }
 
+/// The most characters of a gap that [`closes_list`] or [`opens_list`] accepts.
+pub(crate) const MAX_CLOSE_CHARS: usize = 24;
+
 /// Whether the text after a list closes it with a reference to what follows
 /// (`等`, `等一批`, `等重点`, `两个`, `等6个`, `等企业为代表的`).
 pub(crate) fn closes_list(gap: &str) -> bool {
-    if gap.is_empty() || gap.chars().count() > 24 || gap.contains(['。', '；', ';', '：', ':']) {
+    if gap.is_empty()
+        || gap.chars().count() > MAX_CLOSE_CHARS
+        || gap.contains(['。', '；', ';', '：', ':'])
+    {
         return false;
     }
     if gap.ends_with(['和', '及', '与', '、']) {
@@ -149,10 +162,7 @@ pub(crate) fn closes_list(gap: &str) -> bool {
 /// `、新型材料、绿色食品五大`: unrecognised short items of a list, then its count (`A、B、C、D、E五大X`).
 /// The first piece may be the rest of an item the mention before it left out (`医药健康` seen as 医药).
 fn counted_items(gap: &str) -> bool {
-    let Some((at, _)) = gap
-        .char_indices()
-        .find(|&(b, _)| b > 0 && is_count(&gap[b..]))
-    else {
+    let Some(at) = count_start(gap) else {
         return false;
     };
     let items = &gap[..at];
@@ -168,24 +178,35 @@ fn counted_items(gap: &str) -> bool {
         })
 }
 
+/// The first byte after the first character of `gap` from which the rest is a count
+/// ([`is_count`]): `五大` in `、新型材料、绿色食品五大`. The count ends the gap, so only the
+/// digits right before its last character are looked at.
+fn count_start(gap: &str) -> Option<usize> {
+    let (last_at, last) = gap.char_indices().next_back()?;
+    if !"个大项类家条种".contains(last) {
+        return None;
+    }
+    let head = &gap[..last_at];
+    let digits_from = head.trim_end_matches(is_count_digit).len();
+    if digits_from == last_at {
+        return None; // no digits
+    }
+    if digits_from > 0 {
+        return Some(digits_from);
+    }
+    // the digits open the gap: the count may start at their second character
+    head.char_indices().nth(1).map(|(b, _)| b)
+}
+
 /// `两个`, `三大`, `6个`, `四项`: a count with its classifier.
 fn is_count(gap: &str) -> bool {
-    let mut chars = gap.chars().peekable();
-    let mut digits = 0;
-    while let Some(&c) = chars.peek() {
-        if c.is_ascii_digit() || "一二三四五六七八九十两百".contains(c) {
-            digits += 1;
-            chars.next();
-        } else {
-            break;
-        }
-    }
-    let rest: String = chars.collect();
-    digits > 0
-        && matches!(
-            rest.as_str(),
-            "个" | "大" | "项" | "类" | "家" | "条" | "种"
-        )
+    let rest = gap.trim_start_matches(is_count_digit);
+    rest.len() < gap.len() && matches!(rest, "个" | "大" | "项" | "类" | "家" | "条" | "种")
+}
+
+/// A digit of a count: `6`, `五`, `两`, `百`.
+fn is_count_digit(c: char) -> bool {
+    c.is_ascii_digit() || "一二三四五六七八九十两百".contains(c)
 }
 
 /// Whether the text after a head opens a list of its parts
@@ -199,14 +220,17 @@ pub(crate) fn opens_list(gap: &str) -> bool {
     if g.ends_with('：') || g.ends_with(':') || g.ends_with("包括") || g.ends_with("即") {
         return true;
     }
-    let starts = super::cues::words("list_heads")
-        .iter()
-        .any(|l| g.starts_with(l.as_str()))
-        || gap.starts_with(['，', ',']);
-    let ends = super::cues::ends_with_any("list_verbs", g);
-    let commas = g.matches(['，', ',']).count();
-    let stress = super::cues::any_in("list_stress", g);
-    starts && ends && commas <= 1 && stress
+    // the cheapest tests first
+    let starts = || {
+        gap.starts_with(['，', ','])
+            || super::cues::words("list_heads")
+                .iter()
+                .any(|l| g.starts_with(l.as_str()))
+    };
+    starts()
+        && g.matches(['，', ',']).count() <= 1
+        && super::cues::ends_with_any("list_verbs", g)
+        && super::cues::any_in("list_stress", g)
 }
 
 #[cfg(test)]
@@ -235,6 +259,14 @@ mod tests {
         assert!(closes_list("健康、新型材料、绿色食品五大"));
         assert!(!closes_list("、加快推进产业发展三大"));
         assert!(!closes_list("，新型材料、绿色食品五大"));
+        assert!(closes_list("6个"));
+        assert!(closes_list("十大"));
+        assert!(!closes_list("个"));
+        assert!(counted_items("健康、新型材料、绿色食品5个"));
+        assert!(!counted_items("五大"));
+        assert_eq!(count_start("五大"), None);
+        assert_eq!(count_start("十五大"), Some("十".len()));
+        assert_eq!(count_start("、新材料两个"), Some("、新材料".len()));
         assert!(is_separator("、节能和"));
         assert!(is_separator("、"));
         assert!(!is_separator("，推动"));

@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap;
 use super::city::{city_division, foreign, is_city, province_home};
 use super::layout::{starts_item, starts_line};
 use super::places::{self, Level};
-use super::{clean_gap, cues, has_break, Ctx};
+use super::{clean_gap, clean_gap_within, cues, has_break, Ctx};
 use crate::model::{EntityType, RelationType};
 
 const LOC: RelationType = RelationType::LocatedIn;
@@ -71,11 +71,10 @@ fn adjacent(ctx: &mut Ctx, placed: &mut [bool]) {
                 continue;
             }
             let gap = ctx.between(ctx.m(a).span.end, ctx.m(b).span.start);
-            let of = matches!(
-                clean_gap(gap).as_ref(),
-                "的" | "内的" | "境内的" | "辖区内的"
-            );
-            if !(clean_gap(gap).is_empty() || of) || gap.contains('“') {
+            let of = clean_gap_within(gap, 4).is_some_and(|g| {
+                g.is_empty() || matches!(g.as_ref(), "的" | "内的" | "境内的" | "辖区内的")
+            });
+            if !of || gap.contains('“') {
                 continue;
             }
             let la = places::level(&ctx.m(a).name);
@@ -131,11 +130,11 @@ fn cue_words(ctx: &mut Ctx, placed: &mut [bool]) {
                 }
                 ctx.link(a, LOC, b, 0.8);
                 placed[a] = true;
-                let gap = clean_gap(ctx.between(
+                let gap = ctx.between(
                     ctx.m(top[j.saturating_sub(1)]).span.end,
                     ctx.m(a).span.start,
-                ));
-                if j == 0 || !super::lists::is_separator(&gap) {
+                );
+                if j == 0 || !super::lists::joins(gap) {
                     break;
                 }
             }
@@ -274,11 +273,13 @@ fn at_place(ctx: &mut Ctx, placed: &mut [bool], paired: &[usize]) {
             if lead != "在" && lead != "于" {
                 continue;
             }
-            let gap = clean_gap(ctx.between(ctx.m(p).span.end, ctx.m(built[0]).span.start));
-            if gap.chars().count() > 8
-                || has_break(&gap)
-                || !(cues::any_in("build", &gap) || cues::any_in("set_up", &gap))
-            {
+            let Some(gap) = clean_gap_within(
+                ctx.between(ctx.m(p).span.end, ctx.m(built[0]).span.start),
+                8,
+            ) else {
+                continue;
+            };
+            if has_break(&gap) || !(cues::any_in("build", &gap) || cues::any_in("set_up", &gap)) {
                 continue;
             }
             for &b in built {

@@ -153,8 +153,13 @@ impl<'a> Ctx<'a> {
             distinct: distinct(doc, mentions),
             groups: Vec::new(),
         };
+        // sentences without mentions (most) share one empty list
+        let none: Rc<[lists::Group]> = Rc::from([]);
         ctx.groups = (0..ctx.top.len())
-            .map(|s| lists::find_groups(&ctx, s).into())
+            .map(|s| match ctx.top[s].is_empty() {
+                true => none.clone(),
+                false => lists::find_groups(&ctx, s).into(),
+            })
             .collect();
         ctx.city = city::find_city(&ctx);
         ctx
@@ -316,6 +321,29 @@ pub(crate) fn clean_gap(s: &str) -> Cow<'_, str> {
     } else {
         Cow::Borrowed(s)
     }
+}
+
+/// [`clean_gap`] of `s` when that keeps at most `max` characters, else `None` — found without
+/// reading past the `max + 1`-th kept character, so a rule that only reads short gaps does not
+/// scan the long stretches between distant mentions.
+pub(crate) fn clean_gap_within(s: &str, max: usize) -> Option<Cow<'_, str>> {
+    let mut kept = 0;
+    let mut marks = false;
+    for c in s.chars() {
+        if is_gap_mark(c) {
+            marks = true;
+        } else {
+            kept += 1;
+            if kept > max {
+                return None;
+            }
+        }
+    }
+    Some(if marks {
+        Cow::Owned(s.chars().filter(|&c| !is_gap_mark(c)).collect())
+    } else {
+        Cow::Borrowed(s)
+    })
 }
 
 /// What [`clean_gap`] removes: quotes, book-title marks and white space.

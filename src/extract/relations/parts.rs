@@ -5,7 +5,7 @@
 //! enterprise → industry → IN_INDUSTRY.
 
 use super::lists::{self, closes_list, opens_list};
-use super::{clean_gap, Ctx};
+use super::{clean_gap, clean_gap_within, Ctx};
 use crate::model::{EntityType, RelationType};
 
 /// What an item is to its head, by their types, if anything.
@@ -63,7 +63,12 @@ fn share_of(ctx: &mut Ctx) {
         let top = ctx.top[s].clone();
         for w in top.windows(2) {
             let (x, y) = (w[0], w[1]);
-            let gap = clean_gap(ctx.between(ctx.m(x).span.end, ctx.m(y).span.start));
+            // at most five characters before 占
+            let Some(gap) =
+                clean_gap_within(ctx.between(ctx.m(x).span.end, ctx.m(y).span.start), 6)
+            else {
+                continue;
+            };
             let Some(head) = gap.strip_suffix('占') else {
                 continue;
             };
@@ -128,7 +133,10 @@ fn lists_in_sentences(ctx: &mut Ctx) {
             let (items, heads) = (&w[0], &w[1]);
             let last = *items.last().unwrap_or(&items[0]);
             let raw = ctx.between(ctx.m(last).span.end, ctx.m(heads[0]).span.start);
-            let gap = clean_gap(raw);
+            // closing and opening words are short: a longer gap is neither
+            let Some(gap) = clean_gap_within(raw, lists::MAX_CLOSE_CHARS) else {
+                continue;
+            };
             if closes_list(&gap) || (led_by_yi(ctx, items[0]) && is_wei_de(&gap)) {
                 closed(ctx, items, heads, 0.65);
             } else if items.len() == 1 && opens_list(&gap) {

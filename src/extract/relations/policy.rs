@@ -149,7 +149,11 @@ fn title_key(s: &str) -> String {
 /// `A作为B的重要组成部分`, `A是B的一部分`.
 fn component(ctx: &mut Ctx) {
     for s in 0..ctx.top.len() {
+        // two mentions at least, and both cues hold 部分
         let text = ctx.sentence(s);
+        if ctx.top[s].len() < 2 || !text.contains("部分") {
+            continue;
+        }
         let Some(cue) = text.find("组成部分").or_else(|| text.find("一部分")) else {
             continue;
         };
@@ -200,6 +204,9 @@ fn responsible(ctx: &mut Ctx) {
                 None if !point => heading = None,
                 None => {}
             }
+        }
+        if ctx.top[s].is_empty() {
+            continue; // no body to answer, no policy to remember
         }
         let base = ctx.doc.sentences[s].span.start;
         let top = ctx.top[s].clone();

@@ -1,7 +1,8 @@
 //! The word lists target extraction reads: units with their magnitude prefixes
 //! (`data/target_units.txt`), comparators (`data/target_comparators.txt`) and the words around a
 //! figure that tell where its metric is (`data/target_words.txt`). Parsed once, on first use.
-//! Touches nothing else.
+//! Each list knows the characters its words start and end with, so that a look-up at a place
+//! where no word can start (most places) compares no word. Touches nothing else.
 
 use std::sync::LazyLock;
 
@@ -43,22 +44,102 @@ pub const COMPARATORS: &str = include_str!("../../../data/target_comparators.txt
 /// The embedded list of words around figures.
 pub const WORDS: &str = include_str!("../../../data/target_words.txt");
 
+/// A word list, longest word first, with the sorted sets of the characters its words start and
+/// end with.
+#[derive(Debug, Default)]
+pub struct Words {
+    words: Vec<&'static str>,
+    firsts: Vec<char>,
+    lasts: Vec<char>,
+}
+
+impl Words {
+    /// Sorts the words longest first (dropping adjacent repeats) and indexes their ends.
+    fn finish(&mut self) {
+        self.words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        self.words.dedup();
+        self.firsts = char_set(self.words.iter().filter_map(|w| w.chars().next()));
+        self.lasts = char_set(self.words.iter().filter_map(|w| w.chars().next_back()));
+    }
+
+    /// The words, longest first.
+    pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.words.iter().copied()
+    }
+}
+
+/// The distinct characters given, sorted (for binary search).
+fn char_set(chars: impl Iterator<Item = char>) -> Vec<char> {
+    let mut v: Vec<char> = chars.collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// What [`starts_with_any`] and [`ends_with_any`] search: a [`Words`] list or a constant array.
+pub trait WordSet {
+    /// The longest word that `s` starts with.
+    fn starting(&self, s: &str) -> Option<&'static str>;
+    /// The longest word that `s` ends with.
+    fn ending(&self, s: &str) -> Option<&'static str>;
+}
+
+impl WordSet for Words {
+    fn starting(&self, s: &str) -> Option<&'static str> {
+        let c = s.chars().next()?;
+        self.firsts.binary_search(&c).ok()?;
+        self.iter().find(|w| s.starts_with(w))
+    }
+
+    fn ending(&self, s: &str) -> Option<&'static str> {
+        let c = s.chars().next_back()?;
+        self.lasts.binary_search(&c).ok()?;
+        self.iter().find(|w| s.ends_with(w))
+    }
+}
+
+impl<const N: usize> WordSet for [&'static str; N] {
+    fn starting(&self, s: &str) -> Option<&'static str> {
+        self.iter().copied().find(|w| s.starts_with(w))
+    }
+
+    fn ending(&self, s: &str) -> Option<&'static str> {
+        self.iter().copied().find(|w| s.ends_with(w))
+    }
+}
+
+/// The units, longest first, with the characters they start with.
+#[derive(Debug, Default)]
+pub struct Units {
+    units: Vec<(&'static str, UnitClass)>,
+    firsts: Vec<char>,
+}
+
+impl Units {
+    /// The longest unit that `s` starts with, and its class.
+    pub fn at_start(&self, s: &str) -> Option<(&'static str, UnitClass)> {
+        let c = s.chars().next()?;
+        self.firsts.binary_search(&c).ok()?;
+        self.units.iter().find(|(u, _)| s.starts_with(u)).copied()
+    }
+}
+
 /// All word lists, each sorted longest first so that the first match is the longest.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    pub prefixes: Vec<&'static str>,
-    pub units: Vec<(&'static str, UnitClass)>,
-    pub ascii_units: Vec<&'static str>,
-    pub per: Vec<&'static str>,
-    pub before: Vec<&'static str>,
-    pub after: Vec<&'static str>,
-    pub lead: Vec<&'static str>,
-    pub link: Vec<&'static str>,
-    pub action: Vec<&'static str>,
-    pub prep: Vec<&'static str>,
-    pub follow: Vec<&'static str>,
-    pub change: Vec<&'static str>,
-    pub stop: Vec<&'static str>,
+    pub prefixes: Words,
+    pub units: Units,
+    pub ascii_units: Words,
+    pub per: Words,
+    pub before: Words,
+    pub after: Words,
+    pub lead: Words,
+    pub link: Words,
+    pub action: Words,
+    pub prep: Words,
+    pub follow: Words,
+    pub change: Words,
+    pub stop: Words,
     /// Lines that could not be read: (file, 1-based line number).
     pub bad_lines: Vec<(&'static str, usize)>,
 }
@@ -98,10 +179,10 @@ impl Lexicon {
             &mut lx.change,
             &mut lx.stop,
         ] {
-            list.sort_by_key(|w| std::cmp::Reverse(w.len()));
-            list.dedup();
+            list.finish();
         }
-        lx.units.sort_by_key(|u| std::cmp::Reverse(u.0.len()));
+        lx.units.units.sort_by_key(|u| std::cmp::Reverse(u.0.len()));
+        lx.units.firsts = char_set(lx.units.units.iter().filter_map(|u| u.0.chars().next()));
         lx
     }
 
@@ -115,7 +196,7 @@ impl Lexicon {
                 let Some(class) = parts.next().and_then(UnitClass::parse) else {
                     return false;
                 };
-                self.units.push((word, class));
+                self.units.units.push((word, class));
                 return parts.next().is_none();
             }
             "prefix" => &mut self.prefixes,
@@ -132,19 +213,19 @@ impl Lexicon {
             "stop" => &mut self.stop,
             _ => return false,
         };
-        list.push(word);
+        list.words.push(word);
         parts.next().is_none()
     }
 }
 
-/// The longest word of `list` that `s` starts with.
-pub fn starts_with_any(s: &str, list: &[&'static str]) -> Option<&'static str> {
-    list.iter().copied().find(|w| s.starts_with(w))
+/// The longest word of `list` that `s` starts with (the first in the list's order).
+pub fn starts_with_any<L: WordSet + ?Sized>(s: &str, list: &L) -> Option<&'static str> {
+    list.starting(s)
 }
 
-/// The longest word of `list` that `s` ends with.
-pub fn ends_with_any(s: &str, list: &[&'static str]) -> Option<&'static str> {
-    list.iter().copied().find(|w| s.ends_with(w))
+/// The longest word of `list` that `s` ends with (the first in the list's order).
+pub fn ends_with_any<L: WordSet + ?Sized>(s: &str, list: &L) -> Option<&'static str> {
+    list.ending(s)
 }
 
 #[cfg(test)]
@@ -154,16 +235,12 @@ mod tests {
     #[test]
     fn embedded_lists_parse_without_bad_lines() {
         assert_eq!(LEXICON.bad_lines, Vec::new());
-        assert!(LEXICON.units.iter().any(|(u, _)| *u == "个百分点"));
         assert_eq!(
-            starts_with_any("个百分点以上", unit_words()),
+            LEXICON.units.at_start("个百分点以上").map(|u| u.0),
             Some("个百分点")
         );
-    }
-
-    fn unit_words() -> &'static [&'static str] {
-        static W: LazyLock<Vec<&'static str>> =
-            LazyLock::new(|| LEXICON.units.iter().map(|(u, _)| *u).collect());
-        &W
+        assert_eq!(starts_with_any("达到", &LEXICON.link), Some("达到"));
+        assert_eq!(ends_with_any("营业收入达到", &LEXICON.link), Some("达到"));
+        assert_eq!(starts_with_any("", &LEXICON.link), None);
     }
 }

@@ -9,7 +9,7 @@ use std::ops::Range;
 use super::lexicon::{ends_with_any, starts_with_any, UnitClass, LEXICON};
 use super::lists::distribute;
 use super::phrase::{
-    clause_index, clauses, clean, last_chars, right_phrase, trim, words, MEMBER_SEPS, QUOTES,
+    clause_index, clean, last_chars, right_phrase, trim, words, MEMBER_SEPS, QUOTES,
 };
 use super::quantity::Quantity;
 
@@ -112,12 +112,25 @@ pub struct Reading {
 
 /// What a metric measures without how it changed (`规模以上工业增加值比上年增长` →
 /// `规模以上工业增加值`), for the figures that continue it.
+///
+/// The cut is the earliest first occurrence of a change mark with two or more characters before
+/// it (a mark first written nearer the start is no cut, even where it recurs later).
 fn base_noun(metric: &str) -> String {
-    let cut = CHANGE_MARKS
-        .iter()
-        .filter_map(|w| metric.find(w))
-        .filter(|&at| metric[..at].chars().count() >= 2)
-        .min();
+    // one pass: at each character, the marks written there, each taken at its first occurrence
+    let mut seen = [false; CHANGE_MARKS.len()];
+    let mut cut = None;
+    'scan: for (n, (at, _)) in metric.char_indices().enumerate() {
+        let rest = &metric[at..];
+        for (k, w) in CHANGE_MARKS.iter().enumerate() {
+            if !seen[k] && rest.starts_with(w) {
+                seen[k] = true;
+                if n >= 2 {
+                    cut = Some(at);
+                    break 'scan;
+                }
+            }
+        }
+    }
     match cut {
         Some(at) => metric[..at].to_string(),
         None => metric.to_string(),
@@ -201,10 +214,10 @@ enum Kind {
     Continues(Range<usize>),
 }
 
-/// Keeps the figures that state something, dropping descriptors.
-pub fn keep(s: &str, qs: &[Quantity]) -> Vec<usize> {
-    let cl = clauses(s);
-    let clause_of = |q: &Quantity| clause_index(&cl, q.start);
+/// Keeps the figures that state something, dropping descriptors. `cl` are the clauses of `s`
+/// ([`clauses`](super::phrase::clauses)).
+pub fn keep(s: &str, cl: &[Range<usize>], qs: &[Quantity]) -> Vec<usize> {
+    let clause_of = |q: &Quantity| clause_index(cl, q.start);
     (0..qs.len())
         .filter(|&k| {
             let next = qs.get(k + 1).filter(|n| clause_of(n) == clause_of(&qs[k]));
@@ -213,10 +226,10 @@ pub fn keep(s: &str, qs: &[Quantity]) -> Vec<usize> {
         .collect()
 }
 
-/// Reads the metric of each figure of `qs` (the kept figures of sentence `s`, in order).
-pub fn read(s: &str, qs: &[Quantity]) -> Vec<Reading> {
-    let cl = clauses(s);
-    let clause_of = |q: &Quantity| clause_index(&cl, q.start);
+/// Reads the metric of each figure of `qs` (the kept figures of sentence `s`, in order); `cl`
+/// are the clauses of `s` ([`clauses`](super::phrase::clauses)).
+pub fn read(s: &str, cl: &[Range<usize>], qs: &[Quantity]) -> Vec<Reading> {
+    let clause_of = |q: &Quantity| clause_index(cl, q.start);
     let mut out: Vec<Reading> = Vec::with_capacity(qs.len());
     // the metric a continuation builds on, and where its words are
     let mut base: Option<(String, Range<usize>)> = None;
@@ -385,6 +398,6 @@ pub fn read(s: &str, qs: &[Quantity]) -> Vec<Reading> {
         };
         out.push(reading);
     }
-    distribute(s, qs, &cl, &mut out);
+    distribute(s, qs, cl, &mut out);
     out
 }

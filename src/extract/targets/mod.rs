@@ -59,13 +59,14 @@ pub fn extract_targets(doc: &Document, mentions: &[Mention]) -> Vec<TargetMentio
         if found.is_empty() {
             continue;
         }
-        let qs: Vec<quantity::Quantity> = metric::keep(s, &found)
+        let cl = phrase::clauses(s);
+        let qs: Vec<quantity::Quantity> = metric::keep(s, &cl, &found)
             .into_iter()
             .map(|k| found[k].clone())
             .collect();
         let base = sent.span.start;
         let sentence_years = years.sentence(i, s);
-        for r in metric::read(s, &qs) {
+        for r in metric::read(s, &cl, &qs) {
             let q = &qs[r.quantity];
             let metric = metric::award(metric::tidy(&r.metric), s.get(q.end..).unwrap_or(""));
             if metric.is_empty() {

@@ -31,6 +31,13 @@ static LEADING_YEAR: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Whether a [`LEADING_YEAR`] match can open with `c` (a digit, `到`, `两`, …): most texts are
+/// turned away without running the regex.
+fn opens_year(c: char) -> bool {
+    // `\d` is any Unicode digit: `is_numeric` holds for all of them
+    c.is_numeric() || "到至截在两二三四五六七八九十".contains(c)
+}
+
 /// The clauses of `s`: spans between clause punctuation and wide gaps.
 pub(super) fn clauses(s: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -78,7 +85,12 @@ pub(super) fn clean(s: &str, r: Range<usize>) -> Range<usize> {
         let t = &s[r.clone()];
         let cut = if let Some(w) = starts_with_any(t, &LEXICON.lead) {
             w.len()
-        } else if let Some(m) = LEADING_YEAR.find(t) {
+        } else if let Some(m) = t
+            .chars()
+            .next()
+            .filter(|&c| opens_year(c))
+            .and_then(|_| LEADING_YEAR.find(t))
+        {
             m.end()
         } else if let Some(e) = first_period_end(t).filter(|&e| t[e..].chars().count() >= 2) {
             // `我们将围绕到2025年新能源汽车产量`: the words before the year say who and how
@@ -152,17 +164,22 @@ pub(super) fn right_phrase(s: &str, r: Range<usize>) -> Range<usize> {
 
 /// The metric text of a span: quotes dropped, the words nearest the figure kept.
 pub(super) fn words(s: &str, r: &Range<usize>) -> String {
-    let t: String = s[r.clone()]
-        .chars()
-        .filter(|c| !QUOTES.contains(c))
-        .collect();
-    last_chars(&t, MAX_METRIC_CHARS)
+    let t = &s[r.clone()];
+    if t.contains(QUOTES) {
+        let t: String = t.chars().filter(|c| !QUOTES.contains(c)).collect();
+        last_chars(&t, MAX_METRIC_CHARS)
+    } else {
+        last_chars(t, MAX_METRIC_CHARS)
+    }
 }
 
 /// The last `n` characters of `t`, separators at the cut dropped.
 pub(super) fn last_chars(t: &str, n: usize) -> String {
-    let len = t.chars().count();
-    let kept: String = t.chars().skip(len.saturating_sub(n)).collect();
-    kept.trim_start_matches(|c: char| c.is_whitespace() || SEPS.contains(&c))
+    let from = match n.checked_sub(1) {
+        Some(k) => t.char_indices().rev().nth(k).map_or(0, |(b, _)| b),
+        None => t.len(),
+    };
+    t[from..]
+        .trim_start_matches(|c: char| c.is_whitespace() || SEPS.contains(&c))
         .to_string()
 }

@@ -35,14 +35,76 @@ fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 
-/// Chinese numerals (a char slice: cheaper to test than a string searched per character).
-const CN_NUMERALS: [char; 17] = [
-    '零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万',
-    '亿',
-];
-
+/// Chinese numerals (a `match`: cheaper to test than a list searched per character).
 fn is_cn_numeral(c: char) -> bool {
-    CN_NUMERALS.contains(&c)
+    matches!(
+        c,
+        '零' | '〇'
+            | '一'
+            | '二'
+            | '两'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+            | '万'
+            | '亿'
+    )
+}
+
+/// The first digit or Chinese numeral at or after byte `from` (a character boundary), and its
+/// offset. Reads bytes, a character at a time: a character is decoded only where its first two
+/// bytes are those of a numeral's (the table in [`may_open_numeral`]), which most Chinese
+/// characters' are not.
+fn next_numeral(text: &str, from: usize) -> Option<(usize, char)> {
+    let b = text.as_bytes();
+    let mut i = from;
+    while let Some(&b0) = b.get(i) {
+        if b0 < 0x80 {
+            if b0.is_ascii_digit() {
+                return Some((i, char::from(b0)));
+            }
+            i += 1;
+            continue;
+        }
+        if may_open_numeral(b0, b.get(i + 1).copied()) {
+            if let Some(c) = text.get(i..).and_then(|r| r.chars().next()) {
+                if is_digit(c) || is_cn_numeral(c) {
+                    return Some((i, c));
+                }
+            }
+        }
+        // the width of the character from its lead byte
+        i += match b0 {
+            0xF0.. => 4,
+            0xE0.. => 3,
+            0xC0.. => 2,
+            _ => 1,
+        };
+    }
+    None
+}
+
+/// Whether a character whose UTF-8 form opens with bytes `b0`, `b1` may be a digit or a
+/// Chinese numeral: an ASCII digit, or the lead bytes of 〇 (E3 80), 一二两三五七九万亿
+/// (E4 B8–BA), 四六八十千 (E5 85/8D/9B), 百 (E7 99), 零 (E9 9B) and ０–９ (EF BC).
+fn may_open_numeral(b0: u8, b1: Option<u8>) -> bool {
+    b0.is_ascii_digit()
+        || matches!(
+            (b0, b1),
+            (0xE3, Some(0x80))
+                | (0xE4, Some(0xB8..=0xBA))
+                | (0xE5, Some(0x85 | 0x8D | 0x9B))
+                | (0xE7, Some(0x99))
+                | (0xE9, Some(0x9B))
+                | (0xEF, Some(0xBC))
+        )
 }
 
 fn prev_char(text: &str, pos: usize) -> Option<char> {
@@ -129,13 +191,7 @@ fn read_cn_simple(s: &str) -> Option<f64> {
 /// longest reading first; a bare prefix (`15亿`) is read as money.
 fn read_unit(text: &str, pos: usize) -> Option<(String, UnitClass, usize)> {
     let rest = text.get(pos..)?;
-    let base = |s: &str| {
-        LEXICON
-            .units
-            .iter()
-            .find(|(u, _)| s.starts_with(u))
-            .copied()
-    };
+    let base = |s: &str| LEXICON.units.at_start(s);
     let mut best: Option<(String, UnitClass, usize)> = None;
     if let Some((u, class)) = base(rest) {
         best = Some((u.to_string(), class, u.len()));
@@ -201,13 +257,12 @@ fn is_cjk(c: char) -> bool {
 pub fn scan(text: &str) -> Vec<Quantity> {
     let mut out = Vec::new();
     let mut pos = 0;
-    while pos < text.len() {
-        let Some(c) = text[pos..].chars().next() else {
-            break;
-        };
+    // only a digit or a Chinese numeral can open a figure: skip to the next one
+    while let Some((at, c)) = next_numeral(text, pos) {
+        pos = at;
         let found = if is_digit(c) {
             arabic(text, pos)
-        } else if is_cn_numeral(c) && !prev_char(text, pos).is_some_and(is_cn_numeral) {
+        } else if !prev_char(text, pos).is_some_and(is_cn_numeral) {
             chinese(text, pos)
         } else {
             Err(pos + c.len_utf8())
@@ -387,7 +442,6 @@ fn chinese(text: &str, pos: usize) -> Result<Quantity, usize> {
     let mut prefixes: Vec<&str> = LEXICON
         .prefixes
         .iter()
-        .copied()
         .filter(|p| run.ends_with(p))
         .collect();
     prefixes.push("");
@@ -404,11 +458,7 @@ fn chinese(text: &str, pos: usize) -> Result<Quantity, usize> {
                 None => continue,
             }
         };
-        let base = LEXICON
-            .units
-            .iter()
-            .find(|(u, _)| text[run_end..].starts_with(u))
-            .copied();
+        let base = LEXICON.units.at_start(&text[run_end..]);
         let (unit, class, mut end) = match base {
             Some((u, class)) if prefix.is_empty() || class.takes_prefix() => {
                 (format!("{prefix}{u}"), class, run_end + u.len())
@@ -474,6 +524,17 @@ mod tests {
             })
             .collect();
         expected.assert_eq(&got.join("\n"));
+    }
+
+    #[test]
+    fn the_byte_filter_lets_every_numeral_through() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if is_digit(c) || is_cn_numeral(c) {
+                let mut buf = [0; 4];
+                let b = c.encode_utf8(&mut buf).as_bytes();
+                assert!(may_open_numeral(b[0], b.get(1).copied()), "{c}");
+            }
+        }
     }
 
     #[test]

@@ -40,6 +40,16 @@ static SPAN_OF_YEARS: LazyLock<Regex> = LazyLock::new(|| {
     )
         .expect("valid regex")
 });
+/// Whether `s` may hold a [`SPAN_OF_YEARS`]: a `后`, or a 年 with 内, 来, 间 or 以 after it or 每
+/// before it (`has_year`: whether `s` holds a 年), so that most sentences skip the regex.
+fn may_hold_span(s: &str, has_year: bool) -> bool {
+    s.contains('后')
+        || (has_year
+            && s.match_indices('年').any(|(at, y)| {
+                s[at + y.len()..].starts_with(['内', '来', '间', '以']) || s[..at].ends_with('每')
+            }))
+}
+
 /// Markers of a figure reported to date (`目前,…`, `已入驻…`, `截至目前`): group 1 ends the
 /// marker. `目前` only opens a clause (not `项目前景`).
 static STATUS: LazyLock<Regex> = LazyLock::new(|| {
@@ -60,7 +70,7 @@ const BASELINE_BEFORE: [&str; 7] = ["比", "较", "与", "同", "自", "从", "�
 const BASELINE_AFTER: [&str; 4] = ["以来", "相比", "同期", "的"];
 /// Words that may open a paragraph before its year (`力争到2025年,…`).
 const AIMS: [&str; 7] = ["力争", "争取", "预计", "计划", "确保", "目标是", "努力"];
-/// Relative year words and their offset from the document's year.
+/// Relative year words and their offset from the document's year; each ends with 年.
 const RELATIVE: [(&str, i32); 7] = [
     ("前年", -2),
     ("去年", -1),
@@ -286,12 +296,21 @@ impl Years {
     fn own(&self, i: usize, s: &str, calendar: &[(usize, usize, i32)]) -> SentenceYears<'_> {
         // every relative word and span of years but `…后` holds a 年
         let has_year = s.contains('年');
-        let mut relative: Vec<(usize, i32)> = RELATIVE
-            .iter()
-            .filter(|_| has_year)
-            .flat_map(|(w, d)| s.match_indices(w).map(move |(at, _)| (at + w.len(), *d)))
-            .collect();
-        relative.sort_unstable();
+        // every relative word ends with 年: one pass over the 年s, in order
+        let relative: Vec<(usize, i32)> = if has_year {
+            s.match_indices('年')
+                .filter_map(|(at, y)| {
+                    let end = at + y.len();
+                    let head = &s[..end];
+                    RELATIVE
+                        .iter()
+                        .find(|(w, _)| head.ends_with(w))
+                        .map(|&(_, d)| (end, d))
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         let marked = ["已", "目前", "当前"].iter().any(|w| s.contains(w));
         let status = if self.status_year.is_some() && marked {
             STATUS
@@ -301,7 +320,7 @@ impl Years {
         } else {
             Vec::new()
         };
-        let spans = has_year || s.contains('后');
+        let spans = may_hold_span(s, has_year);
         SentenceYears {
             years: self,
             index: i,
