@@ -2,11 +2,14 @@
 //! brand a project or a listed product line is named after (鑫瑞达 in 鑫瑞达新能源电池项目), and
 //! the owner of a branch or facility named `brand + place + facility` (鑫瑞达成都工厂).
 
+use std::sync::LazyLock;
+
 use super::lexicon::dicts;
 use super::places::directional_region;
 use super::{prio, Cand, Sent};
 use crate::model::EntityType;
 use crate::segment::divisions::{Divisions, Level};
+use crate::segment::trie::CharTrie;
 use crate::segment::Token;
 
 /// Characters of chemical elements, as materials' names end in them (碳化硅, 氮化镓, 氧化锌).
@@ -36,7 +39,7 @@ pub(crate) fn brandish(t: &Token) -> bool {
     matches!(t.tag, "nr" | "nrt" | "nz" | "nt" | "nrfg")
         && (2..=4).contains(&n)
         && Divisions::get().lookup(t.word).is_none()
-        && !d.places.contains(&t.word)
+        && !d.is_place(t.word)
         && !d.industries.contains(t.word)
         && !d.generic_mods.contains(t.word)
         && !d.stopwords.contains(t.word)
@@ -57,7 +60,7 @@ pub(crate) fn branded(sent: &Sent, sstart: usize, end: usize) -> Option<Cand> {
     let after = &sent.text[end..];
     if Divisions::get().lookup(t.word).is_some()
         || never_brand(t.word)
-        || d.places.contains(&t.word)
+        || d.is_place(t.word)
         || d.industries.contains(t.word)
         || d.industries.contains(name)
         || d.generic_mods.contains(t.word)
@@ -97,7 +100,7 @@ pub(crate) fn brand(sent: &Sent, c: &Cand) -> Option<Cand> {
     let d = dicts();
     if Divisions::get().lookup(t.word).is_some()
         || never_brand(t.word)
-        || d.places.contains(&t.word)
+        || d.is_place(t.word)
         || d.industries.contains(t.word)
     {
         return None;
@@ -116,6 +119,9 @@ const REGION: &[&str] = &[
     "西部", "东部", "南部", "北部", "中部", "华东", "华南", "华北", "华中", "西南", "西北", "东北",
     "亚太", "全球", "中国",
 ];
+
+/// [`REGION`] in a trie.
+static REGIONS: LazyLock<CharTrie> = LazyLock::new(|| CharTrie::new(REGION.iter().copied()));
 
 /// Words that start a public body's or a national programme's name, never a brand.
 const PUBLIC_START: &[&str] = &[
@@ -152,10 +158,13 @@ pub(crate) fn owner(sent: &Sent, c: &Cand) -> Option<Cand> {
         return None;
     }
     let bracket = name.find(['（', '(']);
-    let region = REGION
-        .iter()
-        .filter_map(|r| name.match_indices(r).map(|(i, _)| i).find(|&i| i > 0))
-        .min();
+    // the first regional qualifier not at the start (each is two different characters, so the
+    // first place one starts is the first of any)
+    let region = name
+        .char_indices()
+        .skip(1)
+        .map(|(i, _)| i)
+        .find(|&i| REGIONS.prefixes(&name[i..]).next().is_some());
     let at = [place, bracket, region].into_iter().flatten().min()?;
     let p = name.get(..at)?;
     let n = p.chars().count();
@@ -173,18 +182,15 @@ pub(crate) fn owner(sent: &Sent, c: &Cand) -> Option<Cand> {
         return None;
     }
     let public = PUBLIC_START.iter().any(|s| p.starts_with(s));
-    let other_kind = d
-        .suffixes
-        .iter()
-        .any(|s| p.ends_with(s.text) && s.kind != EntityType::Enterprise);
+    let other_kind = d.suffixes_of(p).any(|s| s.kind != EntityType::Enterprise);
     if public
         || other_kind
         || Divisions::get().find_in(p).next().is_some()
-        || d.places.contains(&p)
-        || d.orgs.iter().any(|o| p.starts_with(o))
+        || d.is_place(p)
+        || d.starts_with_org(p)
         || p.ends_with(['院', '所', '局', '委', '办', '厅', '部', '校', '站', '馆'])
         || d.industries.contains(p)
-        || d.industry_list.iter().any(|w| p.ends_with(w))
+        || d.ends_with_industry(p)
         || d.generic.contains(p)
         || d.generic_mods.contains(p)
         || d.stopwords.contains(first.word)

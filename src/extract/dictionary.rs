@@ -5,12 +5,12 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-use rustc_hash::FxHashMap;
 
 use super::lexicon::dicts;
 use super::{prio, Cand, Lexicon, Sent};
 use crate::model::EntityType;
 use crate::segment::divisions::Divisions;
+use crate::segment::trie::CharTrie;
 
 /// Words after an industry word that keep it in the name (`集成电路产业`).
 const INDUSTRY_TAIL: &[&str] = &["产业", "行业"];
@@ -76,9 +76,8 @@ pub(crate) fn user_entries(sent: &Sent, lexicon: &Lexicon, out: &mut Vec<Cand>) 
         }
         let kind = kind.unwrap_or_else(|| {
             dicts()
-                .suffixes
-                .iter()
-                .find(|s| name.ends_with(s.text))
+                .suffixes_of(name)
+                .next()
                 .map_or(EntityType::Enterprise, |s| s.kind)
         });
         for (at, _) in sent.text.match_indices(name.as_str()) {
@@ -93,38 +92,23 @@ pub(crate) fn user_entries(sent: &Sent, lexicon: &Lexicon, out: &mut Vec<Cand>) 
     }
 }
 
-/// A word list looked up by first character: at each character of a text, the words starting
-/// with it are compared there. For a few hundred short words this is cheaper than an
-/// Aho-Corasick automaton: nothing to build per document, no overlapping matches to sort out.
-pub(crate) struct FirstChar<'w> {
-    words: Vec<&'w str>,
-    by_first: FxHashMap<char, Vec<usize>>,
-    /// A bit per character of the Basic Multilingual Plane: whether a word starts with it (most
-    /// characters of a text start none, and this says so without a hash look-up).
-    starts: Vec<u64>,
+/// A word list scanned for in a text: at each character where a word starts, one walk along
+/// a character trie finds every word starting there. Nothing to build per text, no overlapping
+/// matches to sort out.
+pub(crate) struct WordScan {
+    trie: CharTrie,
+    /// The words that may overlap themselves (`车车` in `车车车`): only their occurrences are
+    /// checked against the previous one's end.
+    bordered: Vec<bool>,
 }
 
-/// Characters of the Basic Multilingual Plane, which [`FirstChar::starts`] has a bit for.
-const BMP: usize = 0x10000;
-
-impl<'w> FirstChar<'w> {
+impl WordScan {
     /// Indexes `words` (their order gives the word indices).
-    pub fn new(words: impl IntoIterator<Item = &'w str>) -> Self {
+    pub fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
         let words: Vec<&str> = words.into_iter().collect();
-        let mut by_first: FxHashMap<char, Vec<usize>> = FxHashMap::default();
-        let mut starts = vec![0u64; BMP / 64];
-        for (i, w) in words.iter().enumerate() {
-            if let Some(c) = w.chars().next() {
-                by_first.entry(c).or_default().push(i);
-                if let Some(bits) = starts.get_mut(c as usize / 64) {
-                    *bits |= 1 << (c as usize % 64);
-                }
-            }
-        }
-        FirstChar {
-            words,
-            by_first,
-            starts,
+        WordScan {
+            trie: CharTrie::new(words.iter().copied()),
+            bordered: words.iter().map(|w| bordered(w)).collect(),
         }
     }
 
@@ -132,25 +116,27 @@ impl<'w> FirstChar<'w> {
     /// position, each word's occurrences not overlapping one another (as `match_indices`).
     ///
     /// # Complexity
-    /// One pass over the characters of `text`, comparing the words that start with each.
+    /// One pass over the characters of `text`, walking the trie from each where a word starts.
     pub fn occurrences(&self, text: &str) -> Vec<(usize, usize)> {
-        // where each word's last occurrence ends
-        let mut free_from = vec![0; self.words.len()];
+        // per word found so far, where its last occurrence ends (a handful per text)
+        let mut free_from: Vec<(usize, usize)> = Vec::new();
         let mut out = Vec::new();
-        for (at, c) in text.char_indices() {
-            let n = c as usize;
-            if n < BMP && self.starts[n / 64] & (1 << (n % 64)) == 0 {
+        let mut chars = text.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            if !self.trie.may_begin(c, chars.peek().map(|x| x.1)) {
                 continue;
             }
-            let Some(cands) = self.by_first.get(&c) else {
-                continue;
-            };
-            for &i in cands {
-                let w = self.words[i];
-                if at >= free_from[i] && text[at..].starts_with(w) {
+            for (i, len) in self.trie.prefixes(&text[at..]) {
+                if !self.bordered.get(i).copied().unwrap_or(true) {
                     out.push((i, at));
-                    free_from[i] = at + w.len();
+                    continue;
                 }
+                match free_from.iter_mut().find(|f| f.0 == i) {
+                    Some(f) if at < f.1 => continue,
+                    Some(f) => f.1 = at + len,
+                    None => free_from.push((i, at + len)),
+                }
+                out.push((i, at));
             }
         }
         out.sort_unstable();
@@ -158,18 +144,34 @@ impl<'w> FirstChar<'w> {
     }
 }
 
-/// The fixed bodies then the industry words, indexed once and found in one pass.
-static FIXED: LazyLock<FirstChar<'static>> = LazyLock::new(|| {
+/// Whether a proper prefix of `w` is also a suffix of it, so that two occurrences may overlap.
+fn bordered(w: &str) -> bool {
+    w.char_indices()
+        .skip(1)
+        .any(|(i, _)| w.starts_with(&w[i..]))
+}
+
+/// The fixed bodies, the industry words and the slogan words of city programmes, indexed once
+/// and found in one pass.
+static FIXED: LazyLock<WordScan> = LazyLock::new(|| {
     let d = dicts();
-    FirstChar::new(d.orgs.iter().chain(&d.industry_list).copied())
+    WordScan::new(
+        d.orgs
+            .iter()
+            .chain(&d.industry_list)
+            .chain(&SLOGAN_WORDS)
+            .copied(),
+    )
 });
 
 /// Fixed government bodies and industry words, at token boundaries.
 pub(crate) fn fixed(sent: &Sent, out: &mut Vec<Cand>) {
     let d = dicts();
     let found = FIXED.occurrences(sent.text);
-    // bodies first (the lower word indices), then industry words
-    let (orgs, industries) = found.split_at(found.partition_point(|&(i, _)| i < d.orgs.len()));
+    // bodies first (the lower word indices), then industry words, then slogan words
+    let (orgs, rest) = found.split_at(found.partition_point(|&(i, _)| i < d.orgs.len()));
+    let n_words = d.orgs.len() + d.industry_list.len();
+    let (industries, slogans) = rest.split_at(rest.partition_point(|&(i, _)| i < n_words));
     for &(i, at) in orgs {
         let org = d.orgs[i];
         let end = at + org.len();
@@ -215,26 +217,50 @@ pub(crate) fn fixed(sent: &Sent, out: &mut Vec<Cand>) {
         out.extend(sent.cand(start..end, EntityType::Industry, 0.7, prio::INDUSTRY));
     }
     compounds(sent, out);
-    for m in CONGRESS.find_iter(sent.text) {
-        out.extend(sent.cand(m.range(), EntityType::Event, 0.8, prio::DICT));
+    // (the regex needs a numeral before 大, or 中全会: most sentences skip it)
+    if numbered_congress(sent.text) {
+        for m in CONGRESS.find_iter(sent.text) {
+            out.extend(sent.cand(m.range(), EntityType::Event, 0.8, prio::DICT));
+        }
     }
-    city_programmes(sent, out);
+    city_programmes(sent, !slogans.is_empty(), out);
+}
+
+/// Whether `text` may name a congress or a plenary session: a numeral before 大, or 中全会.
+fn numbered_congress(text: &str) -> bool {
+    const NUMERALS: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+    text.match_indices('大')
+        .any(|(i, _)| text[..i].ends_with(NUMERALS))
+        || text.contains("中全会")
 }
 
 /// City programmes named by a slogan word and a place (智慧某市, 数字某市) or a manufacturing
 /// plan with its target year (某地制造2025).
-fn city_programmes(sent: &Sent, out: &mut Vec<Cand>) {
+/// (The slogan regex starts with a slogan word: only a sentence with one, `slogan`, runs it.)
+fn city_programmes(sent: &Sent, slogan: bool, out: &mut Vec<Cand>) {
+    if slogan {
+        slogan_cities(sent, out);
+    }
+    made_in(sent, out);
+}
+
+/// 智慧某市, 数字某市: a slogan word before a known place.
+fn slogan_cities(sent: &Sent, out: &mut Vec<Cand>) {
     for c in SLOGAN_CITY.captures_iter(sent.text) {
         let (Some(all), Some(place)) = (c.get(0), c.get(2)) else {
             continue;
         };
         let p = place.as_str();
-        let known = Divisions::get().lookup(p).is_some() || dicts().places.contains(&p);
+        let known = Divisions::get().lookup(p).is_some() || dicts().is_place(p);
         let r = all.start()..place.end();
         if known && sent.is_boundary(r.start) {
             out.extend(sent.cand(r, EntityType::Policy, 0.7, prio::DICT));
         }
     }
+}
+
+/// 某地制造2025: a manufacturing plan named by a place and its target year.
+fn made_in(sent: &Sent, out: &mut Vec<Cand>) {
     // (the regex needs its literal: most sentences skip it)
     if !sent.text.contains("制造20") {
         return;
@@ -262,9 +288,17 @@ fn city_programmes(sent: &Sent, out: &mut Vec<Cand>) {
     }
 }
 
+/// The slogan words [`SLOGAN_CITY`] starts with.
+const SLOGAN_WORDS: [&str; 13] = [
+    "智慧", "数字", "智造", "科创", "美丽", "平安", "健康", "法治", "文明", "宜居", "活力", "幸福",
+    "创新",
+];
 static SLOGAN_CITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(智慧|数字|智造|科创|美丽|平安|健康|法治|文明|宜居|活力|幸福|创新)(\p{Han}{2,3}?)(?:建设|[，。、；“”]|$)")
-        .expect("static regex")
+    let words = SLOGAN_WORDS.join("|");
+    Regex::new(&format!(
+        r"({words})(\p{{Han}}{{2,3}}?)(?:建设|[，。、；“”]|$)"
+    ))
+    .expect("static regex")
 });
 static MADE_IN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\p{Han}{2,3}制造20[2-5]\d").expect("static regex"));
@@ -320,7 +354,7 @@ fn compounds(sent: &Sent, out: &mut Vec<Cand>) {
 
 #[cfg(test)]
 mod tests {
-    use super::FirstChar;
+    use super::WordScan;
 
     #[test]
     fn first_char_occurrences_are_each_words_match_indices() {
@@ -332,6 +366,6 @@ mod tests {
             .flat_map(|(i, w)| text.match_indices(w).map(move |(at, _)| (i, at)))
             .collect();
         expected.sort_unstable();
-        assert_eq!(FirstChar::new(words).occurrences(text), expected);
+        assert_eq!(WordScan::new(words).occurrences(text), expected);
     }
 }

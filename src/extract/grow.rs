@@ -4,12 +4,11 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashMap;
-
 use super::lexicon::{dicts, SuffixFlag};
 use super::Sent;
 use crate::model::EntityType;
 use crate::segment::divisions::Divisions;
+use crate::segment::trie::CharTrie;
 use crate::segment::Token;
 
 /// Verbs a programme's name may hold after a noun (招商项目推进行动, 质量品牌提升行动).
@@ -62,7 +61,6 @@ fn max_chars(kind: EntityType) -> usize {
 
 /// Whether a token may sit inside a name.
 fn name_part(t: &Token, first: bool) -> bool {
-    let d = dicts();
     let w = t.word;
     if matches!(
         w,
@@ -73,7 +71,7 @@ fn name_part(t: &Token, first: bool) -> bool {
     if matches!(w, "和" | "与") {
         return !first;
     }
-    if d.stopwords.contains(w) || ends_with_stop(w) {
+    if stop_word_end(w) {
         return false;
     }
     let tag = t.tag;
@@ -86,12 +84,17 @@ fn name_part(t: &Token, first: bool) -> bool {
     )
 }
 
-/// A token ending with a verb that introduces names (`贯彻落实`, `全面推进`).
-fn ends_with_stop(w: &str) -> bool {
-    let d = dicts();
-    w.char_indices().skip(1).any(|(i, _)| {
-        let tail = &w[i..];
-        tail.chars().count() >= 2 && d.stopwords.contains(tail)
+/// The stop words, read from their last character.
+static STOP_ENDS: LazyLock<CharTrie> =
+    LazyLock::new(|| CharTrie::new_reversed(dicts().stopwords.iter().copied()));
+
+/// A stop word, or a token ending with a stop word of two characters or more that introduces
+/// names (`贯彻落实`, `全面推进`).
+fn stop_word_end(w: &str) -> bool {
+    STOP_ENDS.suffixes(w).any(|(_, len)| {
+        len == w.len()
+            || w.get(w.len() - len..)
+                .is_some_and(|t| t.chars().nth(1).is_some())
     })
 }
 
@@ -161,6 +164,8 @@ fn route(sent: &Sent, t: &Token, kind: EntityType) -> bool {
 pub(crate) fn grow_left(sent: &Sent, pos: usize, kind: EntityType) -> usize {
     let cap = max_chars(kind);
     let mut start = pos;
+    // characters of text[start..pos]
+    let mut chars = 0;
     let mut depth = 0i32;
     let mut quotes = 0i32;
     // the tokens starting before `pos`, right to left (the last may run past it)
@@ -210,10 +215,12 @@ pub(crate) fn grow_left(sent: &Sent, pos: usize, kind: EntityType) -> usize {
             }
             _ => {}
         }
-        if sent.text[t.span.start..pos].chars().count() > cap {
+        let n = chars + sent.text[t.span.start..start].chars().count();
+        if n > cap {
             break;
         }
         start = t.span.start;
+        chars = n;
         // 省/市 right after another name's end starts this one (…中心省人民医院)
         let before = &sent.text[..t.span.start];
         if matches!(t.word, "省" | "市")
@@ -244,12 +251,7 @@ pub(crate) fn grow_left(sent: &Sent, pos: usize, kind: EntityType) -> usize {
 
 /// Whether `s` ends with a whole name (a suffix or an industry word): `A试验区和B示范区` is two.
 fn ends_with_name(s: &str) -> bool {
-    let ends = s
-        .chars()
-        .next_back()
-        .and_then(|c| NAME_ENDS.get(&c))
-        .map_or(&[][..], Vec::as_slice);
-    ends.iter().any(|w| s.ends_with(w))
+    NAME_ENDS.suffixes(s).next().is_some()
 }
 
 /// Whether the text before `pos` ends with a place: a division's full name, or a name jieba tags
@@ -267,22 +269,16 @@ fn ends_with_division(sent: &Sent, pos: usize) -> bool {
     full || tagged
 }
 
-/// What ends a whole name, by its last character: suffixes of two characters or more (but an
-/// administrative one) and industry words.
-static NAME_ENDS: LazyLock<FxHashMap<char, Vec<&'static str>>> = LazyLock::new(|| {
+/// What ends a whole name, read from the last character: suffixes of two characters or more
+/// (but an administrative one) and industry words.
+static NAME_ENDS: LazyLock<CharTrie> = LazyLock::new(|| {
     let d = dicts();
     let suffixes = d
         .suffixes
         .iter()
         .filter(|x| x.flag != SuffixFlag::Admin && x.text.chars().count() >= 2)
         .map(|x| x.text);
-    let mut ends: FxHashMap<char, Vec<&str>> = FxHashMap::default();
-    for w in suffixes.chain(d.industry_list.iter().copied()) {
-        if let Some(c) = w.chars().next_back() {
-            ends.entry(c).or_default().push(w);
-        }
-    }
-    ends
+    CharTrie::new_reversed(suffixes.chain(d.industry_list.iter().copied()))
 });
 
 /// A count (`20个`, `107`, `3家`), never inside a name; a year (`2023年`) or an ordinal may be.
@@ -317,7 +313,6 @@ fn is_quantity(sent: &Sent, t: &Token) -> bool {
 
 /// Drops leading verbs and adverbs (`贯彻落实`, `努力化解`) and time words (`十四五时期`).
 fn trim_verbs(sent: &Sent, mut start: usize, end: usize, kind: EntityType) -> usize {
-    let d = dicts();
     let programme = matches!(kind, EntityType::Policy | EntityType::Event);
     let from = sent.toks.partition_point(|t| t.span.start < start);
     for t in &sent.toks[from..] {
@@ -331,7 +326,7 @@ fn trim_verbs(sent: &Sent, mut start: usize, end: usize, kind: EntityType) -> us
         let verb = if kind == EntityType::Event {
             EVENT_INTRO.contains(&t.word) || matches!(t.tag, "d" | "ad")
         } else if programme {
-            d.stopwords.contains(t.word) || ends_with_stop(t.word) || matches!(t.tag, "d" | "ad")
+            stop_word_end(t.word) || matches!(t.tag, "d" | "ad")
         } else {
             matches!(t.tag, "v" | "vd" | "ad" | "d" | "vg") || matches!(t.word, "发展" | "建设")
         } && !coordinated;
@@ -347,9 +342,21 @@ fn trim_verbs(sent: &Sent, mut start: usize, end: usize, kind: EntityType) -> us
     start
 }
 
+/// [`LEAD_TRIM`] in a trie.
+static LEAD_WORDS: LazyLock<CharTrie> = LazyLock::new(|| CharTrie::new(LEAD_TRIM.iter().copied()));
+
+/// Where `时期` first occurs in `s` (a search for its first character, as a two-way string
+/// search costs more to set up than these short texts take to scan).
+fn find_period(s: &str) -> Option<usize> {
+    s.match_indices('时')
+        .map(|(i, _)| i)
+        .find(|&i| s[i..].starts_with("时期"))
+}
+
+/// Drops leading deictics, counts' measure words and separators (`我市`, `一批`, `、`).
 pub(crate) fn trim_lead(sent: &Sent, mut start: usize, end: usize) -> usize {
     // a time phrase before the name (“十四五”时期)
-    if let Some(i) = sent.text[start..end].find("时期") {
+    if let Some(i) = find_period(&sent.text[start..end]) {
         if sent.text[start..start + i].chars().count() <= 6 {
             start += i + "时期".len();
         }
@@ -365,15 +372,13 @@ pub(crate) fn trim_lead(sent: &Sent, mut start: usize, end: usize) -> usize {
             start += c.len_utf8();
         }
     }
-    loop {
-        let rest = &sent.text[start..end];
-        let Some(w) = LEAD_TRIM
-            .iter()
-            .find(|w| rest.starts_with(**w) && sent.is_boundary(start + w.len()))
-        else {
-            break;
-        };
-        start += w.len();
+    // the first word of LEAD_TRIM the rest starts with, up to a token boundary
+    while let Some((_, len)) = LEAD_WORDS
+        .prefixes(&sent.text[start..end])
+        .filter(|&(_, len)| sent.is_boundary(start + len))
+        .min_by_key(|&(i, _)| i)
+    {
+        start += len;
     }
     while let Some(c) = sent.text[start..end].chars().next() {
         if matches!(c, '、' | '，' | '”' | ')' | '）' | '和' | '与') {

@@ -6,6 +6,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 use crate::model::EntityType;
+use crate::segment::trie::CharTrie;
 
 const SUFFIXES: &str = include_str!("../../data/extract_suffixes.txt");
 const INDUSTRIES: &str = include_str!("../../data/extract_industries.txt");
@@ -60,13 +61,77 @@ pub struct Dicts {
     /// Countries and regions (divisions come from `segment::divisions`).
     pub places: Vec<&'static str>,
     pub generic: FxHashSet<&'static str>,
-    /// The generic words of four characters or more (names ending with one are vague).
-    pub generic_long: Vec<&'static str>,
     pub generic_mods: FxHashSet<&'static str>,
-    /// The generic modifiers of two characters or more (names starting with one are vague).
-    pub generic_mods_long: Vec<&'static str>,
     pub stopwords: FxHashSet<&'static str>,
     pub titles: FxHashMap<&'static str, TitleSide>,
+    /// Look-up indices over the lists above, for the questions of [`Dicts`]' methods.
+    index: Index,
+}
+
+/// The word lists as tries: asking whether a name starts or ends with one of a list's words is
+/// one walk along the name's first or last characters, not a comparison per word.
+struct Index {
+    places: FxHashSet<&'static str>,
+    /// All suffixes, read from their last character.
+    suffix_ends: CharTrie,
+    industry_ends: CharTrie,
+    generic_long_ends: CharTrie,
+    generic_mod_starts: CharTrie,
+    org_starts: CharTrie,
+}
+
+/// The most suffixes one name can end with ([`Dicts::suffixes_of`]): nested suffixes, one per
+/// length, so at most as many as the longest has characters.
+const MAX_NESTED_SUFFIXES: usize = 24;
+
+impl Dicts {
+    /// Whether `w` is a country or region of `data/extract_places.txt`.
+    pub fn is_place(&self, w: &str) -> bool {
+        self.index.places.contains(w)
+    }
+
+    /// The suffixes `s` ends with, longest first as in [`Dicts::suffixes`].
+    pub fn suffixes_of<'a>(&'a self, s: &str) -> impl Iterator<Item = &'a Suffix> + 'a {
+        // found shortest first; the suffixes are distinct, so one per length at most
+        let mut found = [0u16; MAX_NESTED_SUFFIXES];
+        let mut n = 0;
+        let t = &self.index.suffix_ends;
+        let last = s.chars().next_back();
+        let walk = last
+            .filter(|&c| t.starts_with_char(c))
+            .map(|_| t.suffixes(s));
+        for (i, _) in walk.into_iter().flatten() {
+            if let (Some(slot), Ok(i)) = (found.get_mut(n), u16::try_from(i)) {
+                *slot = i;
+                n += 1;
+            }
+        }
+        (0..n)
+            .rev()
+            .filter_map(move |k| self.suffixes.get(usize::from(found[k])))
+    }
+
+    /// Whether `s` ends with an industry word.
+    pub fn ends_with_industry(&self, s: &str) -> bool {
+        self.index.industry_ends.suffixes(s).next().is_some()
+    }
+
+    /// Whether `s` ends with a generic word of four characters or more (a name ending with one
+    /// is vague).
+    pub fn ends_with_generic_long(&self, s: &str) -> bool {
+        self.index.generic_long_ends.suffixes(s).next().is_some()
+    }
+
+    /// Whether `s` starts with a generic modifier of two characters or more
+    /// (a name starting with one is vague).
+    pub fn starts_with_generic_mod(&self, s: &str) -> bool {
+        self.index.generic_mod_starts.prefixes(s).next().is_some()
+    }
+
+    /// Whether `s` starts with a fixed body's name.
+    pub fn starts_with_org(&self, s: &str) -> bool {
+        self.index.org_starts.prefixes(s).next().is_some()
+    }
 }
 
 /// The words of `set` of at least `chars` characters, sorted.
@@ -129,18 +194,27 @@ static DICTS: LazyLock<Dicts> = LazyLock::new(|| {
         .collect();
     let generic_long = at_least(&generic, 4);
     let generic_mods_long = at_least(&generic_mods, 2);
+    let orgs: Vec<&str> = lines(ORGS).collect();
+    let places: Vec<&str> = lines(PLACES).collect();
+    let index = Index {
+        places: places.iter().copied().collect(),
+        suffix_ends: CharTrie::new_reversed(suffixes.iter().map(|s| s.text)),
+        industry_ends: CharTrie::new_reversed(industry_list.iter().copied()),
+        generic_long_ends: CharTrie::new_reversed(generic_long.iter().copied()),
+        generic_mod_starts: CharTrie::new(generic_mods_long.iter().copied()),
+        org_starts: CharTrie::new(orgs.iter().copied()),
+    };
     Dicts {
         suffixes,
         industries: industry_list.iter().copied().collect(),
         industry_list,
-        orgs: lines(ORGS).collect(),
-        places: lines(PLACES).collect(),
+        orgs,
+        places,
         generic,
-        generic_long,
         generic_mods,
-        generic_mods_long,
         stopwords: lines(STOPWORDS).collect(),
         titles,
+        index,
     }
 });
 
@@ -165,5 +239,43 @@ mod tests {
         assert!(d.generic.contains("重点项目"));
         assert!(d.generic_mods.contains("重点"));
         assert_eq!(d.titles.get("记者"), Some(&TitleSide::Before));
+    }
+
+    #[test]
+    fn index_answers_as_the_lists() {
+        let d = dicts();
+        let texts: Vec<_> = d.suffixes.iter().map(|s| s.text).collect();
+        let mut unique = texts.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), texts.len(), "suffixes are distinct");
+        for name in [
+            "某某集团有限公司",
+            "国家集成电路产业",
+            "重点项目",
+            "某市工业和信息化局",
+            "x",
+        ] {
+            let want: Vec<_> = d
+                .suffixes
+                .iter()
+                .filter(|s| name.ends_with(s.text))
+                .map(|s| s.text)
+                .collect();
+            let got: Vec<_> = d.suffixes_of(name).map(|s| s.text).collect();
+            assert_eq!(got, want, "{name}");
+            let ind = d.industry_list.iter().any(|w| name.ends_with(w));
+            assert_eq!(d.ends_with_industry(name), ind, "{name}");
+            let long = |w: &&str, n: usize| w.chars().count() >= n;
+            let gl = d.generic.iter().any(|w| long(w, 4) && name.ends_with(w));
+            assert_eq!(d.ends_with_generic_long(name), gl, "{name}");
+            let gm = d
+                .generic_mods
+                .iter()
+                .any(|w| long(w, 2) && name.starts_with(w));
+            assert_eq!(d.starts_with_generic_mod(name), gm, "{name}");
+            let org = d.orgs.iter().any(|w| name.starts_with(w));
+            assert_eq!(d.starts_with_org(name), org, "{name}");
+        }
     }
 }

@@ -151,11 +151,8 @@ fn members(sent: &Sent, floor: usize, mut end: usize, kind: EntityType, out: &mu
             for p in parts {
                 // an industry word stays an industry whatever the list's noun
                 let own = d
-                    .suffixes
-                    .iter()
-                    .find(|s| {
-                        p.ends_with(s.text) && p.len() > s.text.len() && s.flag == SuffixFlag::None
-                    })
+                    .suffixes_of(p)
+                    .find(|s| p.len() > s.text.len() && s.flag == SuffixFlag::None)
                     .map(|s| s.kind);
                 let mut kind = if d.industries.contains(p) {
                     EntityType::Industry
@@ -191,6 +188,25 @@ fn members(sent: &Sent, floor: usize, mut end: usize, kind: EntityType, out: &mu
 
 /// Every list rule on one sentence.
 pub(crate) fn lists(sent: &Sent, out: &mut Vec<Cand>) {
+    // the anchor regex starts with 等 or a count of kinds (五大): most sentences skip it
+    if sent.text.contains('等') || counted_kinds(sent.text) {
+        anchored(sent, out);
+    }
+    // both `以…为代表的` rules need their literal: most sentences skip the regexes
+    if sent.text.contains("为代表的") {
+        represented(sent, out);
+    }
+    growth(sent, out);
+}
+
+/// Whether `text` holds a count of kinds: 两大 … 十大.
+fn counted_kinds(text: &str) -> bool {
+    text.match_indices('大')
+        .any(|(i, _)| text[..i].ends_with(['两', '三', '四', '五', '六', '七', '八', '九', '十']))
+}
+
+/// Lists closed by 等 or a count of kinds and the noun that types them.
+fn anchored(sent: &Sent, out: &mut Vec<Cand>) {
     for c in ANCHOR.captures_iter(sent.text) {
         let (Some(all), Some(noun)) = (c.get(0), c.get(1)) else {
             continue;
@@ -229,11 +245,6 @@ pub(crate) fn lists(sent: &Sent, out: &mut Vec<Cand>) {
         };
         members(sent, 0, all.start(), kind, out);
     }
-    // both `以…为代表的` rules need their literal: most sentences skip the regexes
-    if sent.text.contains("为代表的") {
-        represented(sent, out);
-    }
-    growth(sent, out);
 }
 
 /// `以A、B为代表的X、Y行业` (A, B Enterprise; X, Y Industry) and `以A、B为代表的…集群/企业`.
@@ -269,7 +280,7 @@ fn growth(sent: &Sent, out: &mut Vec<Cand>) {
         .filter(|m| {
             let w = m.as_str();
             Divisions::get().lookup(w).is_none()
-                && !dicts().places.contains(&w)
+                && !dicts().is_place(w)
                 && !w.ends_with(['区', '县', '市', '省', '镇', '州'])
         })
         .collect();

@@ -163,9 +163,8 @@ impl<'a> Sent<'a> {
     /// A candidate for the sentence-relative span `r`, named by its text with marks stripped.
     pub fn cand(&self, r: Range<usize>, kind: EntityType, conf: f32, prio: u8) -> Option<Cand> {
         let name = strip_marks(self.text.get(r.clone())?);
-        if name.chars().count() < 2 {
-            return None;
-        }
+        // two characters at least
+        name.chars().nth(1)?;
         Some(Cand {
             span: r.start + self.base..r.end + self.base,
             name,
@@ -264,9 +263,12 @@ impl<'a> DocTokens<'a> {
 
 /// A name with book-title marks and quotes removed, white space dropped.
 pub(crate) fn strip_marks(s: &str) -> String {
-    s.chars()
-        .filter(|c| !matches!(c, '《' | '》' | '“' | '”' | '‘' | '’' | '"') && !c.is_whitespace())
-        .collect()
+    let mark =
+        |c: char| matches!(c, '《' | '》' | '“' | '”' | '‘' | '’' | '"') || c.is_whitespace();
+    if !s.contains(mark) {
+        return s.to_owned();
+    }
+    s.chars().filter(|&c| !mark(c)).collect()
 }
 
 /// Extracts mentions, targets and relations from one document. Mentions are sorted by span;

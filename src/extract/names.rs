@@ -3,11 +3,9 @@
 //! words (重点项目, 龙头企业) is dropped, the suffix's condition (a place before 市, a body's
 //! 市/省 start, a physical 工程) checked; a project's leading brand is an enterprise of its own.
 
-use rustc_hash::FxHashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::grow::grow_left;
@@ -15,6 +13,7 @@ use super::lexicon::{dicts, Suffix, SuffixFlag};
 use super::{prio, Cand, Sent};
 use crate::model::EntityType;
 use crate::segment::divisions::Divisions;
+use crate::segment::trie::CharTrie;
 
 /// Modifier words that make a `工程` a physical work (a Project) rather than a programme.
 pub(crate) const INFRA: &[&str] = &[
@@ -72,7 +71,8 @@ pub(crate) fn specific(sent: &Sent, r: Range<usize>) -> bool {
         return false;
     }
     // 规模以上, 省级以上, 千万元以下: a threshold describes a class of things, not one of them
-    if m.contains("以上") || m.contains("以下") {
+    let threshold = |(i, _): (usize, &str)| m[i + '以'.len_utf8()..].starts_with(['上', '下']);
+    if m.match_indices('以').any(threshold) {
         return false;
     }
     if m.chars()
@@ -131,10 +131,10 @@ fn try_suffix(sent: &Sent, end: usize, suf: &Suffix) -> Option<Cand> {
     }
     let start = match suf.flag {
         SuffixFlag::Admin => {
+            // the token ending where the suffix starts, or else one running over its start
             let t = sent
-                .toks
-                .iter()
-                .find(|t| t.span.end == sstart || (t.span.start < sstart && t.span.end == end))?;
+                .tok_ending(sstart)
+                .or_else(|| sent.tok_ending(end).filter(|t| t.span.start < sstart))?;
             let m = &sent.text[t.span.start..sstart];
             if m.chars().count() < 2 || Divisions::get().lookup_all(m).is_empty() {
                 return None;
@@ -181,15 +181,14 @@ fn try_suffix(sent: &Sent, end: usize, suf: &Suffix) -> Option<Cand> {
     }
     let modifier = &sent.text[start..sstart];
     if kind == EntityType::Place
-        && (modifier.starts_with("首届")
-            || d.generic_mods_long.iter().any(|g| modifier.starts_with(g)))
+        && (modifier.starts_with("首届") || d.starts_with_generic_mod(modifier))
     {
         return None;
     }
     let n_mod = modifier.chars().count();
     let long_org = kind == EntityType::Organization
         && (n_mod >= 4 || n_mod >= 3 && modifier.starts_with(['省', '市']))
-        && !d.generic_mods_long.iter().any(|g| modifier.starts_with(g));
+        && !d.starts_with_generic_mod(modifier);
     if matches!(kind, EntityType::Project | EntityType::Organization)
         && suf.flag == SuffixFlag::None
         && !long_org
@@ -229,7 +228,7 @@ fn try_suffix(sent: &Sent, end: usize, suf: &Suffix) -> Option<Cand> {
             let first_generic = sent
                 .tok_starting(start)
                 .is_some_and(|t| d.generic_mods.contains(t.word));
-            let generic_tail = d.generic_long.iter().any(|g| name.ends_with(g));
+            let generic_tail = d.ends_with_generic_long(name);
             let vague = modifier.ends_with(['业', '性', '型'])
                 || (first_generic && !known)
                 || generic_tail
@@ -268,60 +267,38 @@ fn try_suffix(sent: &Sent, end: usize, suf: &Suffix) -> Option<Cand> {
     sent.cand(start..end, kind, conf, prio::SUFFIX)
 }
 
-/// Names ending with a suffix of `data/extract_suffixes.txt`.
-/// The suffix dictionary indexed for scanning: the suffixes (but `Titled` ones) by their last
-/// character, longest first as in the dictionary; and the titles (and 党组) as one automaton.
-struct SuffixScan {
-    by_last: FxHashMap<char, Vec<&'static Suffix>>,
-    titles: AhoCorasick,
-}
-
-fn suffix_scan() -> &'static SuffixScan {
-    static SCAN: LazyLock<SuffixScan> = LazyLock::new(|| {
-        let d = dicts();
-        let mut by_last: FxHashMap<char, Vec<&'static Suffix>> = FxHashMap::default();
-        for s in d.suffixes.iter().filter(|s| s.flag != SuffixFlag::Titled) {
-            if let Some(c) = s.text.chars().next_back() {
-                by_last.entry(c).or_default().push(s);
-            }
-        }
-        let mut titles: Vec<&str> = d.titles.keys().copied().collect();
-        titles.push("党组");
-        SuffixScan {
-            by_last,
-            titles: AhoCorasick::new(titles).expect("titles build"),
-        }
-    });
-    &SCAN
-}
+/// The titles (and 党组) in a trie, for the titles inside a token.
+static TITLES: LazyLock<CharTrie> = LazyLock::new(|| {
+    let mut titles: Vec<&str> = dicts().titles.keys().copied().collect();
+    titles.push("党组");
+    CharTrie::new(titles)
+});
 
 /// The suffixes (but `Titled` ones) `head` ends with, longest first as in the dictionary.
 pub(crate) fn ending_suffixes(head: &str) -> impl Iterator<Item = &'static Suffix> + '_ {
-    let last = head.chars().next_back();
-    let candidates = last
-        .and_then(|c| suffix_scan().by_last.get(&c))
-        .map_or(&[][..], Vec::as_slice);
-    candidates
-        .iter()
-        .copied()
-        .filter(move |s| head.ends_with(s.text))
+    dicts()
+        .suffixes_of(head)
+        .filter(|s| s.flag != SuffixFlag::Titled)
 }
 
 pub(crate) fn suffixed(sent: &Sent, out: &mut Vec<Cand>) {
-    let scan = suffix_scan();
-    let mut ends: Vec<usize> = sent.toks.iter().map(|t| t.span.end).collect();
-    // a body's name glued to a title by the segmenter (…局局长): a title inside a token, not
-    // at its start (one scan of the sentence; tokens are in order and cover it)
-    for m in scan.titles.find_overlapping_iter(sent.text) {
-        let k = sent.toks.partition_point(|t| t.span.start <= m.start());
-        let inside = k
-            .checked_sub(1)
-            .and_then(|k| sent.toks.get(k))
-            .is_some_and(|t| t.span.start < m.start() && m.end() <= t.span.end);
-        if inside {
-            ends.push(m.start());
+    let titles = &*TITLES;
+    let mut ends: Vec<usize> = Vec::with_capacity(sent.toks.len() + 4);
+    for t in &sent.toks {
+        // a body's name glued to a title by the segmenter (…局局长): a title inside a token,
+        // not at its start
+        let mut chars = t.word.char_indices().skip(1).peekable();
+        while let Some((i, c)) = chars.next() {
+            let word = &t.word[i..];
+            if titles.may_begin(c, chars.peek().map(|x| x.1))
+                && titles.prefixes(word).next().is_some()
+            {
+                ends.push(t.span.start + i);
+            }
         }
+        ends.push(t.span.end);
     }
+    // (tokens are in order and cover the sentence: only the inner ends need sorting in)
     ends.sort_unstable();
     ends.dedup();
     for end in ends {

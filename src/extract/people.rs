@@ -22,18 +22,22 @@ static SURNAME_SET: LazyLock<Vec<char>> = LazyLock::new(|| {
 
 fn is_name(s: &str) -> bool {
     // two or three characters of three bytes each (every Han character of the range below)
-    if !(6..=9).contains(&s.len()) {
+    if !(s.len() == 6 || s.len() == 9) {
         return false;
     }
-    let n = s.chars().count();
-    (2..=3).contains(&n)
-        && s.chars()
-            .next()
-            .is_some_and(|c| SURNAME_SET.binary_search(&c).is_ok())
+    s.chars()
+        .next()
+        .is_some_and(|c| SURNAME_SET.binary_search(&c).is_ok())
         && s.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
         && !dicts().stopwords.contains(s)
         && !dicts().titles.contains_key(s)
         && !ROLE.iter().any(|r| s.ends_with(r))
+}
+
+/// Whether `s` is one character.
+fn one_char(s: &str) -> bool {
+    let mut c = s.chars();
+    c.next().is_some() && c.next().is_none()
 }
 
 /// Roles in a working group or a committee (任组长, 兼副组长).
@@ -42,12 +46,16 @@ const ROLE: &[&str] = &["组长", "成员", "委员", "召集人"];
 /// The person-name span starting at token `i`: one token, or two short ones (汲/佩德).
 fn name_at(sent: &Sent, i: usize) -> Option<(usize, usize)> {
     let t = sent.toks.get(i)?;
-    if is_name(t.word) && (t.tag.starts_with("nr") || t.word.chars().count() == 3) {
+    // (a name's characters take three bytes each)
+    if is_name(t.word) && (t.tag.starts_with("nr") || t.word.len() == 9) {
         return Some((t.span.start, t.span.end));
+    }
+    if !one_char(t.word) {
+        return None;
     }
     let u = sent.toks.get(i + 1)?;
     let joined = &sent.text[t.span.start..u.span.end];
-    (t.word.chars().count() == 1 && is_name(joined)).then_some((t.span.start, u.span.end))
+    is_name(joined).then_some((t.span.start, u.span.end))
 }
 
 /// Names next to titles, and names listed right after one.

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::dictionary::FirstChar;
+use super::dictionary::WordScan;
 use super::lexicon::dicts;
 use super::{prio, Cand, Sent};
 use crate::model::EntityType;
@@ -125,8 +125,8 @@ fn directional_regions(sent: &Sent, out: &mut Vec<Cand>) {
 }
 
 /// Countries and regions of `data/extract_places.txt`, scanned in one pass.
-static PLACE_WORDS: LazyLock<FirstChar<'static>> =
-    LazyLock::new(|| FirstChar::new(dicts().places.iter().copied()));
+static PLACE_WORDS: LazyLock<WordScan> =
+    LazyLock::new(|| WordScan::new(dicts().places.iter().copied()));
 
 static CENTRAL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"中央\p{Han}{2}区").expect("static regex"));

@@ -5,7 +5,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::dictionary::FirstChar;
+use super::dictionary::WordScan;
 use super::{prio, Cand, Mention};
 use crate::ingest::Document;
 use crate::model::EntityType;
@@ -152,7 +152,7 @@ fn echo(doc: &Document, out: &mut Vec<Mention>) {
         })
         .collect();
     let mut extra = Vec::new();
-    let index = FirstChar::new(names.iter().map(|(n, _)| n.as_str()));
+    let index = WordScan::new(names.iter().map(|(n, _)| n.as_str()));
     for (i, at) in index.occurrences(&doc.text) {
         let (name, kind) = &names[i];
         let span = at..at + name.len();

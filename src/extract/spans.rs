@@ -107,6 +107,9 @@ fn working_method(s: &str) -> bool {
 
 /// Book titles: a named document, plan or regulation.
 pub(crate) fn book_titles(sent: &Sent, out: &mut Vec<Cand>) {
+    if !sent.text.contains('《') {
+        return;
+    }
     for m in BOOK.find_iter(sent.text) {
         let inner = &sent.text[m.start() + '《'.len_utf8()..m.end() - '》'.len_utf8()];
         let kind = if ends_with_kind(inner, EntityType::Event) {
@@ -121,14 +124,14 @@ pub(crate) fn book_titles(sent: &Sent, out: &mut Vec<Cand>) {
 }
 
 fn ends_with_kind(s: &str, kind: EntityType) -> bool {
-    dicts()
-        .suffixes
-        .iter()
-        .any(|x| x.kind == kind && s.ends_with(x.text))
+    dicts().suffixes_of(s).any(|x| x.kind == kind)
 }
 
 /// Quoted names, with the name word that follows them when there is one.
 pub(crate) fn quotes(sent: &Sent, out: &mut Vec<Cand>) {
+    if !sent.text.contains('“') {
+        return;
+    }
     let d = dicts();
     for m in QUOTE.captures_iter(sent.text) {
         let (Some(all), Some(inner)) = (m.get(0), m.get(1)) else {
@@ -219,12 +222,9 @@ pub(crate) fn quotes(sent: &Sent, out: &mut Vec<Cand>) {
             continue;
         }
         let kind = d
-            .suffixes
-            .iter()
+            .suffixes_of(text)
             .find(|s| {
-                text.ends_with(s.text)
-                    && text.len() > s.text.len()
-                    && !matches!(s.flag, SuffixFlag::Admin | SuffixFlag::Gov)
+                text.len() > s.text.len() && !matches!(s.flag, SuffixFlag::Admin | SuffixFlag::Gov)
             })
             .map(|s| s.kind)
             .or_else(|| {

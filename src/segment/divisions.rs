@@ -8,7 +8,7 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use super::trie::CharTrie;
 
 /// The embedded division list: lines `name<TAB>level<TAB>parent`, `#` starts a comment.
 pub const DIVISIONS_DATA: &str = include_str!("../../data/divisions.txt");
@@ -84,13 +84,19 @@ pub struct DivisionMatch<'d> {
 /// The set of divisions with name and short-form indices.
 pub struct Divisions {
     all: Vec<Division>,
-    /// Full names → indices.
-    by_name: FxHashMap<String, Vec<usize>>,
-    /// Short forms → indices.
-    by_short: FxHashMap<String, Vec<usize>>,
-    /// Every full name and short form, for [`Divisions::find_in`].
-    patterns: Vec<String>,
-    matcher: Option<AhoCorasick>,
+    /// Every full name and short form → the divisions it may name, in [`Divisions::lookup_all`]
+    /// order (worked out once, as a text names the same places again and again).
+    named: FxHashMap<String, Vec<usize>>,
+    /// Every full name and short form, with whether it is a full name and what it may name,
+    /// for [`Divisions::find_in`].
+    patterns: Vec<Pattern>,
+    matcher: CharTrie,
+}
+
+/// A name [`Divisions::find_in`] looks for.
+struct Pattern {
+    full: bool,
+    candidates: Vec<usize>,
 }
 
 static DIVISIONS: LazyLock<Divisions> = LazyLock::new(|| {
@@ -288,19 +294,25 @@ impl Divisions {
                 by_short.entry(s.clone()).or_default().push(d.index);
             }
         }
-        let mut patterns: Vec<String> = by_name.keys().chain(by_short.keys()).cloned().collect();
-        patterns.sort();
-        patterns.dedup();
-        let matcher = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            // Built once (about 25 ms for ~6,000 names); each search is one linear pass.
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&patterns)
-            .ok();
+        let mut names: Vec<&String> = by_name.keys().chain(by_short.keys()).collect();
+        names.sort();
+        names.dedup();
+        let named: FxHashMap<String, Vec<usize>> = names
+            .iter()
+            .map(|n| ((*n).clone(), lookup_order(&all, &by_name, &by_short, n)))
+            .collect();
+        let patterns = names
+            .iter()
+            .map(|n| Pattern {
+                full: by_name.contains_key(*n),
+                candidates: named.get(*n).cloned().unwrap_or_default(),
+            })
+            .collect();
+        // one walk along the text's characters from each position (about 12,000 names)
+        let matcher = CharTrie::new(names.iter().map(|n| n.as_str()));
         Ok(Divisions {
             all,
-            by_name,
-            by_short,
+            named,
             patterns,
             matcher,
         })
@@ -321,20 +333,10 @@ impl Divisions {
     /// assert_eq!(names, ["朝阳区", "朝阳区"]); // 北京市 and 长春市 each have one
     /// ```
     pub fn lookup_all(&self, name: &str) -> Vec<&Division> {
-        let mut out: Vec<&Division> = Vec::new();
-        for map in [&self.by_name, &self.by_short] {
-            let mut group: Vec<&Division> = map
-                .get(name)
-                .map(|ids| ids.iter().map(|&i| &self.all[i]).collect())
-                .unwrap_or_default();
-            group.sort_by_key(|d| (d.level, d.index));
-            for d in group {
-                if !out.iter().any(|o| o.index == d.index) {
-                    out.push(d);
-                }
-            }
-        }
-        out
+        self.named
+            .get(name)
+            .map(|ids| ids.iter().map(|&i| &self.all[i]).collect())
+            .unwrap_or_default()
     }
 
     /// The division a name stands for, when that can be told: a full-name match beats a short
@@ -399,23 +401,58 @@ impl Divisions {
     /// with byte spans.
     ///
     /// # Complexity
-    /// One linear pass over `text` (Aho-Corasick).
+    /// One walk along the characters of `text` from each position where no name was found
+    /// (each walk as long as the longest name it could begin).
     pub fn find_in<'d, 't>(
         &'d self,
         text: &'t str,
     ) -> impl Iterator<Item = DivisionMatch<'d>> + use<'d, 't> {
-        self.matcher
-            .iter()
-            .flat_map(move |m| m.find_iter(text))
-            .filter_map(move |m| {
-                let pat = self.patterns.get(m.pattern().as_usize())?;
-                Some(DivisionMatch {
-                    span: m.start()..m.end(),
-                    full: self.by_name.contains_key(pat),
-                    candidates: self.lookup_all(pat),
-                })
-            })
+        let mut chars = text.char_indices().peekable();
+        // where the last name found ends
+        let mut free = 0;
+        std::iter::from_fn(move || {
+            while let Some((at, c)) = chars.next() {
+                if at < free || !self.matcher.may_begin(c, chars.peek().map(|x| x.1)) {
+                    continue;
+                }
+                let Some((p, len)) = self.matcher.prefixes(&text[at..]).last() else {
+                    continue;
+                };
+                free = at + len;
+                let pat = self.patterns.get(p)?;
+                return Some(DivisionMatch {
+                    span: at..at + len,
+                    full: pat.full,
+                    candidates: pat.candidates.iter().map(|&i| &self.all[i]).collect(),
+                });
+            }
+            None
+        })
     }
+}
+
+/// The divisions `name` may stand for, in [`Divisions::lookup_all`] order: full-name matches
+/// first, then short-form matches, each group by level and data order, each division once.
+fn lookup_order(
+    all: &[Division],
+    by_name: &FxHashMap<String, Vec<usize>>,
+    by_short: &FxHashMap<String, Vec<usize>>,
+    name: &str,
+) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for map in [by_name, by_short] {
+        let mut group: Vec<&Division> = map
+            .get(name)
+            .map(|ids| ids.iter().map(|&i| &all[i]).collect())
+            .unwrap_or_default();
+        group.sort_by_key(|d| (d.level, d.index));
+        for d in group {
+            if !out.contains(&d.index) {
+                out.push(d.index);
+            }
+        }
+    }
+    out
 }
 
 /// The single best candidate: preferred ones (full-name matches) first, then the highest level;

@@ -4,6 +4,7 @@
 
 pub mod dict;
 pub mod divisions;
+pub mod trie;
 
 use std::ops::Range;
 
