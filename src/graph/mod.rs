@@ -141,16 +141,15 @@ impl KnowledgeGraph {
 
     /// Adds a node and indexes its name and aliases.
     pub fn add_node(&mut self, node: Node) -> NodeId {
-        let keys: Vec<String> = std::iter::once(node.name.clone())
-            .chain(node.aliases.iter().cloned())
-            .collect();
         self.adjacency.take();
-        let id = NodeId(self.graph.add_node(node).index() as u32);
-        for k in keys {
-            match self.names.entry(k) {
-                indexmap::map::Entry::Occupied(mut e) => e.get_mut().push(id),
-                indexmap::map::Entry::Vacant(e) => {
-                    e.insert(Ids::One(id));
+        let ix = self.graph.add_node(node);
+        let id = NodeId(ix.index() as u32);
+        let node = &self.graph[ix];
+        for k in std::iter::once(&node.name).chain(&node.aliases) {
+            match self.names.get_mut(k.as_str()) {
+                Some(ids) => ids.push(id),
+                None => {
+                    self.names.insert(k.clone(), Ids::One(id));
                 }
             }
         }

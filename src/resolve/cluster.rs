@@ -11,7 +11,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde_json::{json, Value};
 
 use super::names::{company_base, normalise, place_base, trade_base};
-use super::votes::{majority, NameVotes};
+use super::votes::{majority, NameVotes, Verdict};
 use super::{AliasRegistry, Entity};
 use crate::extract::DocExtraction;
 use crate::ingest::Document;
@@ -63,14 +63,14 @@ impl Forest {
     }
 }
 
-/// A group's key: (name, kind, declaring document).
-type Key<'n> = (&'n str, EntityType, Option<usize>);
+/// A group's key: (name id, kind, declaring document).
+type Key = (usize, EntityType, Option<usize>);
 
 #[derive(Default)]
 struct Builder<'n> {
     groups: Vec<Group<'n>>,
-    /// Names borrowed from the mentions: (name, kind, declaring document) → group.
-    index: FxHashMap<Key<'n>, usize>,
+    /// (name id, kind, declaring document) → group.
+    index: FxHashMap<Key, usize>,
     joins: Vec<Join>,
     /// Forms that were never mentioned but belong to a group (declared or registered aliases).
     extra: BTreeMap<usize, BTreeSet<String>>,
@@ -78,12 +78,12 @@ struct Builder<'n> {
 }
 
 impl<'n> Builder<'n> {
-    fn group(&mut self, key: Key<'n>, at: (usize, usize, usize)) -> usize {
+    fn group(&mut self, key: Key, name: &'n str, at: (usize, usize, usize)) -> usize {
         let next = self.groups.len();
         let id = *self.index.entry(key).or_insert(next);
         if id == next {
             self.groups.push(Group {
-                name: key.0,
+                name,
                 kind: key.1,
                 mentions: 0,
                 first: at,
@@ -139,37 +139,54 @@ pub(super) fn cluster(
         declared.keys().map(|(d, a)| (*d, a.as_str())).collect();
     let is_declared =
         |d: usize, n: &str| !declared_names.is_empty() && declared_names.contains(&(d, n));
+    // Each distinct name once: every later step finds a mention's name by its id.
+    let mut name_ids: FxHashMap<&str, usize> = FxHashMap::default();
+    let ids: Vec<Vec<usize>> = names
+        .iter()
+        .map(|row| {
+            row.iter()
+                .map(|n| {
+                    let next = name_ids.len();
+                    *name_ids.entry(n).or_insert(next)
+                })
+                .collect()
+        })
+        .collect();
 
-    let mut votes: FxHashMap<&str, NameVotes> = FxHashMap::default();
+    let mut votes: Vec<NameVotes> = Vec::new();
+    votes.resize_with(name_ids.len(), NameVotes::default);
     for (d, ex) in extractions.iter().enumerate() {
-        for (m, n) in ex.mentions.iter().zip(&names[d]) {
+        for ((m, n), &id) in ex.mentions.iter().zip(&names[d]).zip(&ids[d]) {
             if !n.is_empty() && !is_declared(d, n) {
-                votes.entry(n).or_default().add(d, m.kind);
+                votes[id].add(d, m.kind);
             }
         }
     }
-    let verdicts: FxHashMap<&str, _> = votes.iter().map(|(n, v)| (*n, v.verdict())).collect();
+    let verdicts: Vec<Option<Verdict>> = votes
+        .iter()
+        .map(|v| (!v.is_empty()).then(|| v.verdict()))
+        .collect();
 
     let mut b = Builder::default();
     let mut of_group: Vec<Vec<Option<usize>>> = Vec::with_capacity(extractions.len());
     for (d, ex) in extractions.iter().enumerate() {
         let mut row = Vec::with_capacity(ex.mentions.len());
-        for (m, n) in ex.mentions.iter().zip(&names[d]) {
+        for ((m, n), &id) in ex.mentions.iter().zip(&names[d]).zip(&ids[d]) {
             if n.is_empty() {
                 row.push(None);
                 continue;
             }
             let at = (d, m.sentence, m.span.start);
             let key = if is_declared(d, n) {
-                (&**n, EntityType::Unknown, Some(d))
+                (id, EntityType::Unknown, Some(d))
             } else {
-                let kind = verdicts
-                    .get(&**n)
+                let kind = verdicts[id]
+                    .as_ref()
                     .and_then(|v| v.kind_in(d))
                     .unwrap_or(m.kind);
-                (&**n, kind, None)
+                (id, kind, None)
             };
-            let g = b.group(key, at);
+            let g = b.group(key, n, at);
             if b.groups[g].kind == EntityType::Unknown {
                 b.groups[g].kind = m.kind;
             }
@@ -178,11 +195,12 @@ pub(super) fn cluster(
         of_group.push(row);
     }
     // Each overruled name's notes go to its one group (in any order: `finish` sorts them).
-    for (name, v) in &verdicts {
-        if v.overruled.is_empty() {
+    for (id, v) in verdicts.iter().enumerate() {
+        let Some(v) = v.as_ref().filter(|v| !v.overruled.is_empty()) else {
             continue;
-        }
-        if let Some(&g) = b.index.get(&(*name, v.primary, None)) {
+        };
+        if let Some(&g) = b.index.get(&(id, v.primary, None)) {
+            let name = b.groups[g].name;
             for (kind, n) in &v.overruled {
                 b.notes.entry(g).or_default().push(json!({
                     "form": name,
@@ -192,7 +210,7 @@ pub(super) fn cluster(
         }
     }
 
-    join_declared(&mut b, docs, &declared, &of_group, &names);
+    join_declared(&mut b, docs, &declared, &name_ids, &of_group, &names);
     join_short_forms(&mut b);
     let forced = join_registry(&mut b, registry);
     finish(b, docs, doc_id, &of_group, forced)
@@ -203,14 +221,15 @@ fn join_declared(
     b: &mut Builder,
     docs: &[Document],
     declared: &BTreeMap<(usize, String), Vec<usize>>,
+    name_ids: &FxHashMap<&str, usize>,
     of_group: &[Vec<Option<usize>>],
     names: &[Vec<Cow<str>>],
 ) {
     for ((d, alias), targets) in declared {
         let doc = docs.get(*d).map(|x| x.id.as_str()).unwrap_or("");
-        let local = b
-            .index
-            .get(&(alias.as_str(), EntityType::Unknown, Some(*d)))
+        let local = name_ids
+            .get(alias.as_str())
+            .and_then(|&id| b.index.get(&(id, EntityType::Unknown, Some(*d))))
             .copied();
         for &m in targets {
             let Some(Some(full)) = of_group.get(*d).and_then(|r| r.get(m)) else {
@@ -236,10 +255,11 @@ fn join_declared(
 fn join_short_forms(b: &mut Builder) {
     let mut companies: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     let mut places: BTreeMap<&str, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
-    for ((name, kind, at), &g) in &b.index {
+    for (&(_, kind, at), &g) in &b.index {
         if at.is_some() {
             continue;
         }
+        let name = b.groups[g].name;
         match kind {
             EntityType::Enterprise => companies.entry(company_base(name)).or_default().push(g),
             EntityType::Place => {
@@ -292,8 +312,8 @@ fn join_registry(b: &mut Builder, registry: &AliasRegistry) -> BTreeMap<usize, S
         return forced;
     }
     let mut by_name: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for ((name, _, _), &g) in &b.index {
-        by_name.entry(name).or_default().push(g);
+    for &g in b.index.values() {
+        by_name.entry(b.groups[g].name).or_default().push(g);
     }
     let mut joins = Vec::new();
     for (canonical, aliases) in registry.groups() {

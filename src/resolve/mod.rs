@@ -13,7 +13,7 @@ pub mod names;
 pub mod registry;
 mod votes;
 
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use indexmap::IndexMap;
 use serde_json::Value;
@@ -178,22 +178,31 @@ fn doc_ids(docs: &[Document]) -> Vec<Arc<str>> {
     docs.iter().map(|d| Arc::from(d.id.as_str())).collect()
 }
 
+/// A target's attributes, as the guideline names them, in order (values filled per target).
+static TARGET_ATTRS: LazyLock<IndexMap<String, Value>> = LazyLock::new(|| {
+    ["metric", "value", "unit", "year", "comparator", "text"]
+        .into_iter()
+        .map(|k| (k.to_string(), Value::Null))
+        .collect()
+});
+
 /// A target's node: never merged with another; its attributes as the guideline names them.
 fn target_entity(t: TargetMention, doc: &Document, id: &Arc<str>) -> Entity {
     let name = t.display_name();
-    let mut attrs = IndexMap::with_capacity(6);
-    attrs.insert("metric".into(), Value::from(t.metric));
-    attrs.insert("value".into(), number(t.value));
-    attrs.insert("unit".into(), Value::from(t.unit));
-    attrs.insert(
-        "year".into(),
+    // In the order of TARGET_ATTRS: metric, value, unit, year, comparator, text.
+    let values = [
+        Value::from(t.metric),
+        number(t.value),
+        Value::from(t.unit),
         t.year.map(Value::from).unwrap_or(Value::Null),
-    );
-    attrs.insert(
-        "comparator".into(),
         t.comparator.map(Value::from).unwrap_or(Value::Null),
-    );
-    attrs.insert("text".into(), Value::from(t.text));
+        Value::from(t.text),
+    ];
+    // The keys come from a copy of a map that has them: no key is hashed again.
+    let mut attrs = TARGET_ATTRS.clone();
+    for ((_, slot), v) in attrs.iter_mut().zip(values) {
+        *slot = v;
+    }
     Entity {
         name,
         kind: EntityType::Target,

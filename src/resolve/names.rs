@@ -7,6 +7,10 @@ use std::borrow::Cow;
 /// Characters dropped from every name before it is compared: book-title marks, quotes of either
 /// width and white space (the same set the reference scorer strips, plus corner brackets).
 fn is_stripped(c: char) -> bool {
+    // Most characters of a name are ideographs, none of them stripped: answered first.
+    if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        return false;
+    }
     matches!(
         c,
         '《' | '》' | '“' | '”' | '‘' | '’' | '"' | '\'' | '「' | '」' | '『' | '』'

@@ -43,6 +43,11 @@ impl Verdict {
 const DISTINCT_DOCS: usize = 2;
 
 impl NameVotes {
+    /// Whether no mention was counted.
+    pub fn is_empty(&self) -> bool {
+        self.per_doc.is_empty()
+    }
+
     pub fn add(&mut self, doc: usize, kind: EntityType) {
         let i = match self.per_doc.last() {
             Some((d, _)) if *d == doc => self.per_doc.len() - 1,
