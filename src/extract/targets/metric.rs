@@ -119,7 +119,10 @@ fn base_noun(metric: &str) -> String {
     // one pass: at each character, the marks written there, each taken at its first occurrence
     let mut seen = [false; CHANGE_MARKS.len()];
     let mut cut = None;
-    'scan: for (n, (at, _)) in metric.char_indices().enumerate() {
+    'scan: for (n, (at, c)) in metric.char_indices().enumerate() {
+        if !CHANGE_MARKS.iter().any(|w| w.starts_with(c)) {
+            continue; // no mark opens here
+        }
         let rest = &metric[at..];
         for (k, w) in CHANGE_MARKS.iter().enumerate() {
             if !seen[k] && rest.starts_with(w) {
