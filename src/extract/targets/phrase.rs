@@ -12,10 +12,14 @@ use super::years::first_period_end;
 
 /// The longest metric kept, in characters (the words nearest the figure).
 const MAX_METRIC_CHARS: usize = 24;
-/// Characters that end a clause.
-const CLAUSE_ENDS: &[char] = &[
-    '，', ',', '；', ';', '：', ':', '。', '！', '？', '!', '?', '■', '●', '◆',
-];
+/// Whether `c` ends a clause (a `match`: tested on every character of a sentence).
+fn is_clause_end(c: char) -> bool {
+    matches!(
+        c,
+        '，' | ',' | '；' | ';' | '：' | ':' | '。' | '！' | '？' | '!' | '?' | '■' | '●' | '◆'
+    )
+}
+
 /// Separators of a list's members.
 pub(super) const MEMBER_SEPS: [char; 4] = ['、', '和', '及', '与'];
 /// Separators trimmed from a metric's ends.
@@ -53,7 +57,7 @@ pub(super) fn clauses(s: &str) -> Vec<Range<usize>> {
             continue;
         }
         spaces = 0;
-        if CLAUSE_ENDS.contains(&c) {
+        if is_clause_end(c) {
             out.push(start..i);
             start = i + c.len_utf8();
         }
