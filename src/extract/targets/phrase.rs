@@ -169,11 +169,24 @@ pub(super) fn right_phrase(s: &str, r: Range<usize>) -> Range<usize> {
 /// The metric text of a span: quotes dropped, the words nearest the figure kept.
 pub(super) fn words(s: &str, r: &Range<usize>) -> String {
     let t = &s[r.clone()];
-    if t.contains(QUOTES) {
-        let t: String = t.chars().filter(|c| !QUOTES.contains(c)).collect();
-        last_chars(&t, MAX_METRIC_CHARS)
+    // read from the end: only the last MAX_METRIC_CHARS characters that are not quotes count
+    let (mut from, mut kept, mut quotes) = (t.len(), 0, false);
+    for (b, c) in t.char_indices().rev() {
+        if QUOTES.contains(&c) {
+            quotes = true;
+        } else if kept == MAX_METRIC_CHARS {
+            break;
+        } else {
+            kept += 1;
+            from = b;
+        }
+    }
+    let tail = &t[from..];
+    if quotes {
+        let tail: String = tail.chars().filter(|c| !QUOTES.contains(c)).collect();
+        last_chars(&tail, MAX_METRIC_CHARS)
     } else {
-        last_chars(t, MAX_METRIC_CHARS)
+        last_chars(tail, MAX_METRIC_CHARS)
     }
 }
 
