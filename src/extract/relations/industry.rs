@@ -76,6 +76,10 @@ fn by_name(ctx: &mut Ctx) {
     if keys.is_empty() {
         return;
     }
+    // where a key can start, and how long one can be: most offsets of a name need no look-up
+    let firsts: rustc_hash::FxHashSet<char> =
+        keys.keys().filter_map(|k| k.chars().next()).collect();
+    let longest = keys.keys().map(|k| k.chars().count()).max().unwrap_or(0);
     // a project's name opening with its developer's: the developer's words name no industry of
     // the project (`某某汽车合肥基地`: 汽车 is the firm's)
     let mut developer_len: FxHashMap<usize, usize> = FxHashMap::default();
@@ -105,7 +109,11 @@ fn by_name(ctx: &mut Ctx) {
         let mut a = developer_len.get(&p).copied().unwrap_or(0);
         while a + 1 < n {
             let mut hit = None;
-            for len in (2..=12.min(n - a)).rev() {
+            let opens_key = name[chars[a]..]
+                .chars()
+                .next()
+                .is_some_and(|c| firsts.contains(&c));
+            for len in (2..=12.min(n - a).min(longest)).rev().filter(|_| opens_key) {
                 if a == 0 && len == n {
                     continue;
                 }

@@ -133,7 +133,8 @@ impl<'a> Ctx<'a> {
             reach = m.span.end;
             top[m.sentence].push(i);
         }
-        let mut ids: FxHashMap<(&str, EntityType), u32> = FxHashMap::default();
+        let mut ids: FxHashMap<(&str, EntityType), u32> =
+            FxHashMap::with_capacity_and_hasher(mentions.len(), Default::default());
         let name_ids = mentions
             .iter()
             .map(|m| {
@@ -297,7 +298,7 @@ impl<'a> Ctx<'a> {
 
 /// Indices of every valid mention, in document order, each name and kind once.
 fn distinct(doc: &Document, mentions: &[Mention]) -> Vec<usize> {
-    let mut seen = FxHashSet::default();
+    let mut seen = FxHashSet::with_capacity_and_hasher(mentions.len(), Default::default());
     let mut idx: Vec<usize> = (0..mentions.len())
         .filter(|&i| valid(doc, &mentions[i]))
         .collect();

@@ -3,8 +3,20 @@
 //! ([`crate::segment::divisions`]) where the name is one, else from its suffix; and which city
 //! or province a division belongs to.
 
+use rustc_hash::FxHashSet;
+use std::sync::LazyLock;
+
 use super::cues;
 use crate::segment::divisions::{self, Division, Divisions};
+
+/// The country names of the cues, as a set (a name is looked up once per mention).
+static COUNTRIES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| word_set("countries"));
+/// The region names of the cues, as a set.
+static REGIONS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| word_set("regions"));
+
+fn word_set(section: &str) -> FxHashSet<&'static str> {
+    cues::words(section).iter().map(String::as_str).collect()
+}
 
 /// How general a place is; smaller is wider.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -40,10 +52,10 @@ fn level_of(d: &Division) -> Level {
 
 /// The level of a place name.
 pub(crate) fn level(name: &str) -> Level {
-    if cues::is("countries", name) || (name.ends_with('国') && name.chars().count() <= 4) {
+    if COUNTRIES.contains(name) || (name.ends_with('国') && name.chars().count() <= 4) {
         return Level::Country;
     }
-    if cues::is("regions", name) {
+    if REGIONS.contains(name) {
         return Level::Region;
     }
     let cands = Divisions::get().lookup_all(name);

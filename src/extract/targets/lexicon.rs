@@ -1,9 +1,10 @@
 //! The word lists target extraction reads: units with their magnitude prefixes
 //! (`data/target_units.txt`), comparators (`data/target_comparators.txt`) and the words around a
 //! figure that tell where its metric is (`data/target_words.txt`). Parsed once, on first use.
-//! Each list knows the characters its words start and end with, so that a look-up at a place
-//! where no word can start (most places) compares no word. Touches nothing else.
+//! Each list groups its words by the character they start and end with, so that a look-up
+//! compares only the words that can match there. Touches nothing else.
 
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// What a unit measures; decides which prefixes it takes and whether a figure in it may be a
@@ -44,36 +45,32 @@ pub const COMPARATORS: &str = include_str!("../../../data/target_comparators.txt
 /// The embedded list of words around figures.
 pub const WORDS: &str = include_str!("../../../data/target_words.txt");
 
-/// A word list, longest word first, with the sorted sets of the characters its words start and
-/// end with.
+/// A word list, longest word first, and the same words grouped by the character they start
+/// with and by the one they end with (each group longest first too).
 #[derive(Debug, Default)]
 pub struct Words {
     words: Vec<&'static str>,
-    firsts: Vec<char>,
-    lasts: Vec<char>,
+    by_first: FxHashMap<char, Vec<&'static str>>,
+    by_last: FxHashMap<char, Vec<&'static str>>,
 }
 
 impl Words {
-    /// Sorts the words longest first (dropping adjacent repeats) and indexes their ends.
+    /// Sorts the words longest first (dropping adjacent repeats) and groups them by their ends.
     fn finish(&mut self) {
         self.words.sort_by_key(|w| std::cmp::Reverse(w.len()));
         self.words.dedup();
-        self.firsts = char_set(self.words.iter().filter_map(|w| w.chars().next()));
-        self.lasts = char_set(self.words.iter().filter_map(|w| w.chars().next_back()));
+        for &w in &self.words {
+            if let (Some(first), Some(last)) = (w.chars().next(), w.chars().next_back()) {
+                self.by_first.entry(first).or_default().push(w);
+                self.by_last.entry(last).or_default().push(w);
+            }
+        }
     }
 
     /// The words, longest first.
     pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
         self.words.iter().copied()
     }
-}
-
-/// The distinct characters given, sorted (for binary search).
-fn char_set(chars: impl Iterator<Item = char>) -> Vec<char> {
-    let mut v: Vec<char> = chars.collect();
-    v.sort_unstable();
-    v.dedup();
-    v
 }
 
 /// What [`starts_with_any`] and [`ends_with_any`] search: a [`Words`] list or a constant array.
@@ -86,15 +83,13 @@ pub trait WordSet {
 
 impl WordSet for Words {
     fn starting(&self, s: &str) -> Option<&'static str> {
-        let c = s.chars().next()?;
-        self.firsts.binary_search(&c).ok()?;
-        self.iter().find(|w| s.starts_with(w))
+        let group = self.by_first.get(&s.chars().next()?)?;
+        group.iter().copied().find(|w| s.starts_with(w))
     }
 
     fn ending(&self, s: &str) -> Option<&'static str> {
-        let c = s.chars().next_back()?;
-        self.lasts.binary_search(&c).ok()?;
-        self.iter().find(|w| s.ends_with(w))
+        let group = self.by_last.get(&s.chars().next_back()?)?;
+        group.iter().copied().find(|w| s.ends_with(w))
     }
 }
 
@@ -108,19 +103,18 @@ impl<const N: usize> WordSet for [&'static str; N] {
     }
 }
 
-/// The units, longest first, with the characters they start with.
+/// The units, longest first, grouped by the character they start with.
 #[derive(Debug, Default)]
 pub struct Units {
     units: Vec<(&'static str, UnitClass)>,
-    firsts: Vec<char>,
+    by_first: FxHashMap<char, Vec<(&'static str, UnitClass)>>,
 }
 
 impl Units {
     /// The longest unit that `s` starts with, and its class.
     pub fn at_start(&self, s: &str) -> Option<(&'static str, UnitClass)> {
-        let c = s.chars().next()?;
-        self.firsts.binary_search(&c).ok()?;
-        self.units.iter().find(|(u, _)| s.starts_with(u)).copied()
+        let group = self.by_first.get(&s.chars().next()?)?;
+        group.iter().find(|(u, _)| s.starts_with(u)).copied()
     }
 }
 
@@ -182,7 +176,11 @@ impl Lexicon {
             list.finish();
         }
         lx.units.units.sort_by_key(|u| std::cmp::Reverse(u.0.len()));
-        lx.units.firsts = char_set(lx.units.units.iter().filter_map(|u| u.0.chars().next()));
+        for &(u, class) in &lx.units.units {
+            if let Some(first) = u.chars().next() {
+                lx.units.by_first.entry(first).or_default().push((u, class));
+            }
+        }
         lx
     }
 

@@ -119,7 +119,10 @@ fn base_noun(metric: &str) -> String {
     // one pass: at each character, the marks written there, each taken at its first occurrence
     let mut seen = [false; CHANGE_MARKS.len()];
     let mut cut = None;
-    'scan: for (n, (at, _)) in metric.char_indices().enumerate() {
+    'scan: for (n, (at, c)) in metric.char_indices().enumerate() {
+        if !opens_change_mark(c) {
+            continue;
+        }
         let rest = &metric[at..];
         for (k, w) in CHANGE_MARKS.iter().enumerate() {
             if !seen[k] && rest.starts_with(w) {
@@ -135,6 +138,14 @@ fn base_noun(metric: &str) -> String {
         Some(at) => metric[..at].to_string(),
         None => metric.to_string(),
     }
+}
+
+/// Whether a [`CHANGE_MARKS`] word opens with `c` (a test keeps the two in step).
+fn opens_change_mark(c: char) -> bool {
+    matches!(
+        c,
+        '同' | '比' | '较' | '增' | '下' | '提' | '降' | '上' | '减'
+    )
 }
 
 /// Units of a technical grade (bandwidth, frequency band) that qualify the noun after them.
@@ -400,4 +411,22 @@ pub fn read(s: &str, cl: &[Range<usize>], qs: &[Quantity]) -> Vec<Reading> {
     }
     distribute(s, qs, cl, &mut out);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn change_marks_open_with_the_characters_looked_for() {
+        for w in CHANGE_MARKS {
+            assert!(w.chars().next().is_some_and(opens_change_mark), "{w}");
+        }
+        assert_eq!(
+            base_noun("规模以上工业增加值比上年增长"),
+            "规模以上工业增加值"
+        );
+        assert_eq!(base_noun("增长率同比增长"), "增长率");
+        assert_eq!(base_noun("营业收入"), "营业收入");
+    }
 }

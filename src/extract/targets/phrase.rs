@@ -12,10 +12,14 @@ use super::years::first_period_end;
 
 /// The longest metric kept, in characters (the words nearest the figure).
 const MAX_METRIC_CHARS: usize = 24;
-/// Characters that end a clause.
-const CLAUSE_ENDS: &[char] = &[
-    '，', ',', '；', ';', '：', ':', '。', '！', '？', '!', '?', '■', '●', '◆',
-];
+/// Whether `c` ends a clause (a `match`: tested on every character of a sentence).
+fn is_clause_end(c: char) -> bool {
+    matches!(
+        c,
+        '，' | ',' | '；' | ';' | '：' | ':' | '。' | '！' | '？' | '!' | '?' | '■' | '●' | '◆'
+    )
+}
+
 /// Separators of a list's members.
 pub(super) const MEMBER_SEPS: [char; 4] = ['、', '和', '及', '与'];
 /// Separators trimmed from a metric's ends.
@@ -53,7 +57,7 @@ pub(super) fn clauses(s: &str) -> Vec<Range<usize>> {
             continue;
         }
         spaces = 0;
-        if CLAUSE_ENDS.contains(&c) {
+        if is_clause_end(c) {
             out.push(start..i);
             start = i + c.len_utf8();
         }
@@ -165,11 +169,24 @@ pub(super) fn right_phrase(s: &str, r: Range<usize>) -> Range<usize> {
 /// The metric text of a span: quotes dropped, the words nearest the figure kept.
 pub(super) fn words(s: &str, r: &Range<usize>) -> String {
     let t = &s[r.clone()];
-    if t.contains(QUOTES) {
-        let t: String = t.chars().filter(|c| !QUOTES.contains(c)).collect();
-        last_chars(&t, MAX_METRIC_CHARS)
+    // read from the end: only the last MAX_METRIC_CHARS characters that are not quotes count
+    let (mut from, mut kept, mut quotes) = (t.len(), 0, false);
+    for (b, c) in t.char_indices().rev() {
+        if QUOTES.contains(&c) {
+            quotes = true;
+        } else if kept == MAX_METRIC_CHARS {
+            break;
+        } else {
+            kept += 1;
+            from = b;
+        }
+    }
+    let tail = &t[from..];
+    if quotes {
+        let tail: String = tail.chars().filter(|c| !QUOTES.contains(c)).collect();
+        last_chars(&tail, MAX_METRIC_CHARS)
     } else {
-        last_chars(t, MAX_METRIC_CHARS)
+        last_chars(tail, MAX_METRIC_CHARS)
     }
 }
 

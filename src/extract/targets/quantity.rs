@@ -59,9 +59,9 @@ fn is_cn_numeral(c: char) -> bool {
 }
 
 /// The first digit or Chinese numeral at or after byte `from` (a character boundary), and its
-/// offset. Reads bytes, a character at a time: a character is decoded only where its first two
-/// bytes are those of a numeral's (the table in [`may_open_numeral`]), which most Chinese
-/// characters' are not.
+/// offset. Reads bytes, a character at a time: every numeral but the ASCII digits is three
+/// bytes long, and a three-byte character is decoded only where its code point's low bits are
+/// a numeral's ([`NUMERAL_BITS`]), which few Chinese characters' are.
 fn next_numeral(text: &str, from: usize) -> Option<(usize, char)> {
     let b = text.as_bytes();
     let mut i = from;
@@ -73,9 +73,11 @@ fn next_numeral(text: &str, from: usize) -> Option<(usize, char)> {
             i += 1;
             continue;
         }
-        if may_open_numeral(b0, b.get(i + 1).copied()) {
-            if let Some(c) = text.get(i..).and_then(|r| r.chars().next()) {
-                if is_digit(c) || is_cn_numeral(c) {
+        if let (0xE0..=0xEF, Some(&[b1, b2])) = (b0, b.get(i + 1..i + 3)) {
+            let cp =
+                (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+            if may_be_numeral(cp) {
+                if let Some(c) = char::from_u32(cp).filter(|&c| is_digit(c) || is_cn_numeral(c)) {
                     return Some((i, c));
                 }
             }
@@ -91,20 +93,29 @@ fn next_numeral(text: &str, from: usize) -> Option<(usize, char)> {
     None
 }
 
-/// Whether a character whose UTF-8 form opens with bytes `b0`, `b1` may be a digit or a
-/// Chinese numeral: an ASCII digit, or the lead bytes of 〇 (E3 80), 一二两三五七九万亿
-/// (E4 B8–BA), 四六八十千 (E5 85/8D/9B), 百 (E7 99), 零 (E9 9B) and ０–９ (EF BC).
-fn may_open_numeral(b0: u8, b1: Option<u8>) -> bool {
-    b0.is_ascii_digit()
-        || matches!(
-            (b0, b1),
-            (0xE3, Some(0x80))
-                | (0xE4, Some(0xB8..=0xBA))
-                | (0xE5, Some(0x85 | 0x8D | 0x9B))
-                | (0xE7, Some(0x99))
-                | (0xE9, Some(0x9B))
-                | (0xEF, Some(0xBC))
-        )
+/// The digits and numerals other than ASCII digits: `０`–`９` and the Chinese numerals
+/// ([`is_cn_numeral`]).
+const WIDE_NUMERALS: [char; 27] = [
+    '０', '１', '２', '３', '４', '５', '６', '７', '８', '９', '零', '〇', '一', '二', '两', '三',
+    '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿',
+];
+
+/// A set of the low twelve bits of the code points of [`WIDE_NUMERALS`], one bit each.
+const NUMERAL_BITS: [u64; 64] = {
+    let mut out = [0; 64];
+    let mut k = 0;
+    while k < WIDE_NUMERALS.len() {
+        let low = WIDE_NUMERALS[k] as u32 & 0xFFF;
+        out[(low >> 6) as usize] |= 1 << (low & 63);
+        k += 1;
+    }
+    out
+};
+
+/// Whether code point `cp` may be one of [`WIDE_NUMERALS`] (its low bits are one's).
+fn may_be_numeral(cp: u32) -> bool {
+    let low = cp & 0xFFF;
+    NUMERAL_BITS[(low >> 6) as usize] >> (low & 63) & 1 == 1
 }
 
 fn prev_char(text: &str, pos: usize) -> Option<char> {
@@ -527,13 +538,12 @@ mod tests {
     }
 
     #[test]
-    fn the_byte_filter_lets_every_numeral_through() {
+    fn the_byte_scan_finds_exactly_the_numerals() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            if is_digit(c) || is_cn_numeral(c) {
-                let mut buf = [0; 4];
-                let b = c.encode_utf8(&mut buf).as_bytes();
-                assert!(may_open_numeral(b[0], b.get(1).copied()), "{c}");
-            }
+            let text = format!("a{c}");
+            let found = next_numeral(&text, 1).map(|(_, c)| c);
+            let want = (is_digit(c) || is_cn_numeral(c)).then_some(c);
+            assert_eq!(found, want, "{c}");
         }
     }
 

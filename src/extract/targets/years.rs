@@ -311,8 +311,8 @@ impl Years {
         } else {
             Vec::new()
         };
-        let marked = ["已", "目前", "当前"].iter().any(|w| s.contains(w));
-        let status = if self.status_year.is_some() && marked {
+        let marked = || ["已", "目前", "当前"].iter().any(|w| s.contains(w));
+        let status = if self.status_year.is_some() && marked() {
             STATUS
                 .captures_iter(s)
                 .filter_map(|c| c.get(1).or_else(|| c.get(2)).map(|m| m.end()))
