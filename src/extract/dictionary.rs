@@ -121,11 +121,7 @@ impl WordScan {
         // per word found so far, where its last occurrence ends (a handful per text)
         let mut free_from: Vec<(usize, usize)> = Vec::new();
         let mut out = Vec::new();
-        let mut chars = text.char_indices().peekable();
-        while let Some((at, c)) = chars.next() {
-            if !self.trie.may_begin(c, chars.peek().map(|x| x.1)) {
-                continue;
-            }
+        for at in self.trie.candidates(text) {
             for (i, len) in self.trie.prefixes(&text[at..]) {
                 if !self.bordered.get(i).copied().unwrap_or(true) {
                     out.push((i, at));

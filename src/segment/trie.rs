@@ -18,6 +18,22 @@ fn pair_bit(a: char, b: char) -> usize {
         & ((1 << PAIR_BITS) - 1)
 }
 
+/// The code point of the character starting with byte `lead` at `at` of valid UTF-8 `bytes`,
+/// and its width in bytes.
+#[inline]
+fn decode(bytes: &[u8], at: usize, lead: u8) -> (u32, usize) {
+    let cont = |k: usize| u32::from(bytes.get(at + k).copied().unwrap_or(0x80) & 0x3F);
+    match lead {
+        0..0x80 => (u32::from(lead), 1),
+        0x80..0xE0 => ((u32::from(lead & 0x1F) << 6) | cont(1), 2),
+        0xE0..0xF0 => ((u32::from(lead & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3),
+        _ => (
+            (u32::from(lead & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+            4,
+        ),
+    }
+}
+
 /// The root table's page size: a text's characters mostly come from a few pages (CJK, ASCII,
 /// punctuation), and only pages a word starts in are stored.
 const PAGE: usize = 256;
@@ -41,6 +57,9 @@ pub struct CharTrie {
     /// Page 0 is all zeros and stands for every page no word starts in.
     page_of: Vec<u16>,
     pages: Vec<[u32; PAGE]>,
+    /// A bit per character of the Basic Multilingual Plane: whether a word starts with it (a
+    /// test that stays in the fastest cache while a long text is scanned).
+    first: Vec<u64>,
     /// A bit per hash of each word's first two characters (a one-character word's second is
     /// `'\0'`): most places where a word starts with the character there have no word going
     /// on with the next one, and this says so without walking.
@@ -135,6 +154,7 @@ impl CharTrie {
             edges[from..].sort_unstable();
             nodes[k].edges = (from as u32, edges.len() as u32);
         }
+        let mut first = vec![0u64; BMP / 64];
         let mut astral = FxHashMap::default();
         let mut page_of = vec![0u16; BMP / PAGE];
         let mut pages = vec![[0u32; PAGE]];
@@ -145,6 +165,7 @@ impl CharTrie {
             if n >= BMP {
                 astral.insert(node.ch, child);
             } else {
+                first[n / 64] |= 1 << (n % 64);
                 if page_of[n / PAGE] == 0 {
                     page_of[n / PAGE] = pages.len() as u16;
                     pages.push([0; PAGE]);
@@ -157,6 +178,7 @@ impl CharTrie {
             astral,
             page_of,
             pages,
+            first,
             pairs,
             nodes,
             edges,
@@ -178,7 +200,43 @@ impl CharTrie {
     /// Whether some word starts (reversed: ends) with `c`.
     #[inline]
     pub fn starts_with_char(&self, c: char) -> bool {
-        self.root_child(c) != 0
+        let n = c as usize;
+        match self.first.get(n / 64) {
+            Some(bits) => bits & (1 << (n % 64)) != 0,
+            None => self.astral.contains_key(&c),
+        }
+    }
+
+    /// The byte positions of `text` where a word may start ([`CharTrie::may_begin`]), in order:
+    /// one pass over its bytes, decoding each character only as far as the first-character
+    /// test needs.
+    pub fn candidates<'s, 't>(
+        &'s self,
+        text: &'t str,
+    ) -> impl Iterator<Item = usize> + use<'s, 't> {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        std::iter::from_fn(move || {
+            while let Some(&lead) = bytes.get(i) {
+                let at = i;
+                let (code, width) = decode(bytes, at, lead);
+                i += width;
+                let first = match self.first.get(code as usize / 64) {
+                    Some(bits) => bits & (1 << (code % 64)) != 0,
+                    None => char::from_u32(code).is_some_and(|c| self.astral.contains_key(&c)),
+                };
+                if !first {
+                    continue;
+                }
+                let (Some(a), next) = (char::from_u32(code), text.get(i..)) else {
+                    continue;
+                };
+                if self.may_begin(a, next.and_then(|r| r.chars().next())) {
+                    return Some(at);
+                }
+            }
+            None
+        })
     }
 
     /// Whether a word may start with `a` then `b` (`None`: the text ends after `a`): false
@@ -292,5 +350,16 @@ mod tests {
             [(1, 1), (0, 2), (2, 3)]
         );
         assert_eq!(r.suffixes("ab").count(), 0);
+        let text = "xabé𠀀xab";
+        let starts: Vec<usize> = t.candidates(text).collect();
+        let want: Vec<usize> = text
+            .char_indices()
+            .filter(|&(i, _)| t.prefixes(&text[i..]).next().is_some())
+            .map(|(i, _)| i)
+            .collect();
+        assert!(
+            want.iter().all(|i| starts.contains(i)),
+            "{starts:?} {want:?}"
+        );
     }
 }
