@@ -136,7 +136,7 @@ fn directional_regions(sent: &Sent, out: &mut Vec<Cand>) {
 }
 
 /// Countries and regions of `data/extract_places.txt`, scanned in one pass.
-static PLACE_WORDS: LazyLock<WordScan> =
+static PLACE_WORDS: LazyLock<WordScan<'static>> =
     LazyLock::new(|| WordScan::new(dicts().places.iter().copied()));
 
 static CENTRAL: LazyLock<Regex> =

@@ -415,7 +415,7 @@ impl Divisions {
                 if at < free {
                     continue;
                 }
-                let Some((p, len)) = self.matcher.prefixes(&text[at..]).last() else {
+                let Some((p, len)) = self.matcher.prefixes_at_candidate(&text[at..]).last() else {
                     continue;
                 };
                 free = at + len;

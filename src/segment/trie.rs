@@ -18,22 +18,6 @@ fn pair_bit(a: char, b: char) -> usize {
         & ((1 << PAIR_BITS) - 1)
 }
 
-/// The code point of the character starting with byte `lead` at `at` of valid UTF-8 `bytes`,
-/// and its width in bytes.
-#[inline]
-fn decode(bytes: &[u8], at: usize, lead: u8) -> (u32, usize) {
-    let cont = |k: usize| u32::from(bytes.get(at + k).copied().unwrap_or(0x80) & 0x3F);
-    match lead {
-        0..0x80 => (u32::from(lead), 1),
-        0x80..0xE0 => ((u32::from(lead & 0x1F) << 6) | cont(1), 2),
-        0xE0..0xF0 => ((u32::from(lead & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3),
-        _ => (
-            (u32::from(lead & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
-            4,
-        ),
-    }
-}
-
 /// The root table's page size: a text's characters mostly come from a few pages (CJK, ASCII,
 /// punctuation), and only pages a word starts in are stored.
 const PAGE: usize = 256;
@@ -208,30 +192,15 @@ impl CharTrie {
     }
 
     /// The byte positions of `text` where a word may start ([`CharTrie::may_begin`]), in order:
-    /// one pass over its bytes, decoding each character only as far as the first-character
-    /// test needs.
+    /// one pass over its characters, two bit tests for those a word starts with.
     pub fn candidates<'s, 't>(
         &'s self,
         text: &'t str,
     ) -> impl Iterator<Item = usize> + use<'s, 't> {
-        let bytes = text.as_bytes();
-        let mut i = 0;
+        let mut chars = text.char_indices().peekable();
         std::iter::from_fn(move || {
-            while let Some(&lead) = bytes.get(i) {
-                let at = i;
-                let (code, width) = decode(bytes, at, lead);
-                i += width;
-                let first = match self.first.get(code as usize / 64) {
-                    Some(bits) => bits & (1 << (code % 64)) != 0,
-                    None => char::from_u32(code).is_some_and(|c| self.astral.contains_key(&c)),
-                };
-                if !first {
-                    continue;
-                }
-                let (Some(a), next) = (char::from_u32(code), text.get(i..)) else {
-                    continue;
-                };
-                if self.may_begin(a, next.and_then(|r| r.chars().next())) {
+            while let Some((at, c)) = chars.next() {
+                if self.starts_with_char(c) && self.pair_follows(c, chars.peek().map(|x| x.1)) {
                     return Some(at);
                 }
             }
@@ -243,11 +212,19 @@ impl CharTrie {
     /// when none does; true when some word begins so, or a hash collision says it might.
     #[inline]
     pub fn may_begin(&self, a: char, b: Option<char>) -> bool {
+        self.starts_with_char(a) && self.pair_follows(a, b)
+    }
+
+    /// The second half of [`CharTrie::may_begin`]: the two-character test.
+    #[inline]
+    fn pair_follows(&self, a: char, b: Option<char>) -> bool {
         let has = |b| {
             let bit = pair_bit(a, b);
-            self.pairs[bit / 64] & (1 << (bit % 64)) != 0
+            self.pairs
+                .get(bit / 64)
+                .is_some_and(|w| w & (1 << (bit % 64)) != 0)
         };
-        self.starts_with_char(a) && (b.is_some_and(has) || has('\0'))
+        b.is_some_and(has) || has('\0')
     }
 
     fn child(&self, node: u32, c: char) -> Option<u32> {
@@ -275,6 +252,18 @@ impl CharTrie {
     /// index, byte length), shortest first (words of one length in list order).
     pub fn suffixes<'a>(&'a self, s: &'a str) -> Walk<'a, std::iter::Rev<std::str::Chars<'a>>> {
         self.walk(s.chars().rev())
+    }
+
+    /// Like [`CharTrie::prefixes`], for a position [`CharTrie::candidates`] gave (the test it
+    /// made is not made again).
+    pub fn prefixes_at_candidate<'a>(&'a self, s: &'a str) -> Walk<'a, std::str::Chars<'a>> {
+        Walk {
+            trie: self,
+            chars: s.chars(),
+            node: 0,
+            len: 0,
+            pending: 0..0,
+        }
     }
 
     fn walk<I: Iterator<Item = char> + Clone>(&self, chars: I) -> Walk<'_, I> {
