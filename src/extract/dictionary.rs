@@ -92,12 +92,16 @@ pub(crate) fn user_entries(sent: &Sent, lexicon: &Lexicon, out: &mut Vec<Cand>) 
     }
 }
 
-/// A word list looked up by first character: at each character of a text, the words starting
-/// with it are compared there. For a few hundred short words this is cheaper than an automaton
-/// or a trie walk: little to build per document, no overlapping matches to sort out.
+/// A word list looked up by its first two characters: at each character of a text that starts
+/// a word, the words starting with it and the next character are compared there. For a few
+/// hundred short words this is cheaper than an automaton or a trie walk: little to build per
+/// document, no overlapping matches to sort out.
 pub(crate) struct WordScan<'w> {
     words: Vec<&'w str>,
-    by_first: FxHashMap<char, Vec<usize>>,
+    /// Word indices by first two characters (a one-character word's second is `'\0'`).
+    by_pair: FxHashMap<(char, char), Vec<usize>>,
+    /// Whether some word has one character.
+    singles: bool,
     /// A bit per character of the Basic Multilingual Plane: whether a word starts with it (most
     /// characters of a text start none, and this says so without a hash look-up).
     starts: Vec<u64>,
@@ -113,11 +117,15 @@ impl<'w> WordScan<'w> {
     /// Indexes `words` (their order gives the word indices).
     pub fn new(words: impl IntoIterator<Item = &'w str>) -> Self {
         let words: Vec<&str> = words.into_iter().collect();
-        let mut by_first: FxHashMap<char, Vec<usize>> = FxHashMap::default();
+        let mut by_pair: FxHashMap<(char, char), Vec<usize>> = FxHashMap::default();
+        let mut singles = false;
         let mut starts = vec![0u64; BMP / 64];
         for (i, w) in words.iter().enumerate() {
-            if let Some(c) = w.chars().next() {
-                by_first.entry(c).or_default().push(i);
+            let mut chars = w.chars();
+            if let Some(c) = chars.next() {
+                let second = chars.next().unwrap_or('\0');
+                singles |= second == '\0';
+                by_pair.entry((c, second)).or_default().push(i);
                 if let Some(bits) = starts.get_mut(c as usize / 64) {
                     *bits |= 1 << (c as usize % 64);
                 }
@@ -126,7 +134,8 @@ impl<'w> WordScan<'w> {
         let bordered = words.iter().map(|w| bordered(w)).collect();
         WordScan {
             words,
-            by_first,
+            by_pair,
+            singles,
             starts,
             bordered,
         }
@@ -136,32 +145,39 @@ impl<'w> WordScan<'w> {
     /// position, each word's occurrences not overlapping one another (as `match_indices`).
     ///
     /// # Complexity
-    /// One pass over the characters of `text`, comparing the words that start with each.
+    /// One pass over the characters of `text`, comparing the words that start with each and the
+    /// next.
     pub fn occurrences(&self, text: &str) -> Vec<(usize, usize)> {
         // per bordered word found so far, where its last occurrence ends (a handful per text)
         let mut free_from: Vec<(usize, usize)> = Vec::new();
         let mut out = Vec::new();
-        for (at, c) in text.char_indices() {
+        let mut chars = text.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
             let n = c as usize;
             if n < BMP && self.starts[n / 64] & (1 << (n % 64)) == 0 {
                 continue;
             }
-            let Some(cands) = self.by_first.get(&c) else {
-                continue;
-            };
-            for &i in cands {
-                let w = self.words[i];
-                if !text[at..].starts_with(w) {
+            let next = chars.peek().map(|x| x.1);
+            let pairs = next.map(|d| (c, d)).into_iter();
+            let single = self.singles.then_some((c, '\0'));
+            for key in pairs.chain(single) {
+                let Some(cands) = self.by_pair.get(&key) else {
                     continue;
-                }
-                if self.bordered[i] {
-                    match free_from.iter_mut().find(|f| f.0 == i) {
-                        Some(f) if at < f.1 => continue,
-                        Some(f) => f.1 = at + w.len(),
-                        None => free_from.push((i, at + w.len())),
+                };
+                for &i in cands {
+                    let w = self.words[i];
+                    if !text[at..].starts_with(w) {
+                        continue;
                     }
+                    if self.bordered[i] {
+                        match free_from.iter_mut().find(|f| f.0 == i) {
+                            Some(f) if at < f.1 => continue,
+                            Some(f) => f.1 = at + w.len(),
+                            None => free_from.push((i, at + w.len())),
+                        }
+                    }
+                    out.push((i, at));
                 }
-                out.push((i, at));
             }
         }
         out.sort_unstable();
