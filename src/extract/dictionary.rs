@@ -5,12 +5,12 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rustc_hash::FxHashMap;
 
 use super::lexicon::dicts;
 use super::{prio, Cand, Lexicon, Sent};
 use crate::model::EntityType;
 use crate::segment::divisions::Divisions;
-use crate::segment::trie::CharTrie;
 
 /// Words after an industry word that keep it in the name (`集成电路产业`).
 const INDUSTRY_TAIL: &[&str] = &["产业", "行业"];
@@ -92,23 +92,52 @@ pub(crate) fn user_entries(sent: &Sent, lexicon: &Lexicon, out: &mut Vec<Cand>) 
     }
 }
 
-/// A word list scanned for in a text: at each character where a word starts, one walk along
-/// a character trie finds every word starting there. Nothing to build per text, no overlapping
-/// matches to sort out.
-pub(crate) struct WordScan {
-    trie: CharTrie,
+/// A word list looked up by its first two characters: at each character of a text that starts
+/// a word, the words starting with it and the next character are compared there. For a few
+/// hundred short words this is cheaper than an automaton or a trie walk: little to build per
+/// document, no overlapping matches to sort out.
+pub(crate) struct WordScan<'w> {
+    words: Vec<&'w str>,
+    /// Word indices by first two characters (a one-character word's second is `'\0'`).
+    by_pair: FxHashMap<(char, char), Vec<usize>>,
+    /// Whether some word has one character.
+    singles: bool,
+    /// A bit per character of the Basic Multilingual Plane: whether a word starts with it (most
+    /// characters of a text start none, and this says so without a hash look-up).
+    starts: Vec<u64>,
     /// The words that may overlap themselves (`车车` in `车车车`): only their occurrences are
     /// checked against the previous one's end.
     bordered: Vec<bool>,
 }
 
-impl WordScan {
+/// Characters of the Basic Multilingual Plane, which [`WordScan::starts`] has a bit for.
+const BMP: usize = 0x10000;
+
+impl<'w> WordScan<'w> {
     /// Indexes `words` (their order gives the word indices).
-    pub fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
+    pub fn new(words: impl IntoIterator<Item = &'w str>) -> Self {
         let words: Vec<&str> = words.into_iter().collect();
+        let mut by_pair: FxHashMap<(char, char), Vec<usize>> = FxHashMap::default();
+        let mut singles = false;
+        let mut starts = vec![0u64; BMP / 64];
+        for (i, w) in words.iter().enumerate() {
+            let mut chars = w.chars();
+            if let Some(c) = chars.next() {
+                let second = chars.next().unwrap_or('\0');
+                singles |= second == '\0';
+                by_pair.entry((c, second)).or_default().push(i);
+                if let Some(bits) = starts.get_mut(c as usize / 64) {
+                    *bits |= 1 << (c as usize % 64);
+                }
+            }
+        }
+        let bordered = words.iter().map(|w| bordered(w)).collect();
         WordScan {
-            trie: CharTrie::new(words.iter().copied()),
-            bordered: words.iter().map(|w| bordered(w)).collect(),
+            words,
+            by_pair,
+            singles,
+            starts,
+            bordered,
         }
     }
 
@@ -116,27 +145,39 @@ impl WordScan {
     /// position, each word's occurrences not overlapping one another (as `match_indices`).
     ///
     /// # Complexity
-    /// One pass over the characters of `text`, walking the trie from each where a word starts.
+    /// One pass over the characters of `text`, comparing the words that start with each and the
+    /// next.
     pub fn occurrences(&self, text: &str) -> Vec<(usize, usize)> {
-        // per word found so far, where its last occurrence ends (a handful per text)
+        // per bordered word found so far, where its last occurrence ends (a handful per text)
         let mut free_from: Vec<(usize, usize)> = Vec::new();
         let mut out = Vec::new();
         let mut chars = text.char_indices().peekable();
         while let Some((at, c)) = chars.next() {
-            if !self.trie.may_begin(c, chars.peek().map(|x| x.1)) {
+            let n = c as usize;
+            if n < BMP && self.starts[n / 64] & (1 << (n % 64)) == 0 {
                 continue;
             }
-            for (i, len) in self.trie.prefixes(&text[at..]) {
-                if !self.bordered.get(i).copied().unwrap_or(true) {
-                    out.push((i, at));
+            let next = chars.peek().map(|x| x.1);
+            let pairs = next.map(|d| (c, d)).into_iter();
+            let single = self.singles.then_some((c, '\0'));
+            for key in pairs.chain(single) {
+                let Some(cands) = self.by_pair.get(&key) else {
                     continue;
+                };
+                for &i in cands {
+                    let w = self.words[i];
+                    if !text[at..].starts_with(w) {
+                        continue;
+                    }
+                    if self.bordered[i] {
+                        match free_from.iter_mut().find(|f| f.0 == i) {
+                            Some(f) if at < f.1 => continue,
+                            Some(f) => f.1 = at + w.len(),
+                            None => free_from.push((i, at + w.len())),
+                        }
+                    }
+                    out.push((i, at));
                 }
-                match free_from.iter_mut().find(|f| f.0 == i) {
-                    Some(f) if at < f.1 => continue,
-                    Some(f) => f.1 = at + len,
-                    None => free_from.push((i, at + len)),
-                }
-                out.push((i, at));
             }
         }
         out.sort_unstable();
@@ -153,7 +194,7 @@ fn bordered(w: &str) -> bool {
 
 /// The fixed bodies, the industry words and the slogan words of city programmes, indexed once
 /// and found in one pass.
-static FIXED: LazyLock<WordScan> = LazyLock::new(|| {
+static FIXED: LazyLock<WordScan<'static>> = LazyLock::new(|| {
     let d = dicts();
     WordScan::new(
         d.orgs

@@ -91,6 +91,14 @@ static STOP_ENDS: LazyLock<CharTrie> =
 /// A stop word, or a token ending with a stop word of two characters or more that introduces
 /// names (`贯彻落实`, `全面推进`).
 fn stop_word_end(w: &str) -> bool {
+    // (a first test on the last character: most words end with no stop word's)
+    if !w
+        .chars()
+        .next_back()
+        .is_some_and(|c| STOP_ENDS.starts_with_char(c))
+    {
+        return false;
+    }
     STOP_ENDS.suffixes(w).any(|(_, len)| {
         len == w.len()
             || w.get(w.len() - len..)
@@ -345,12 +353,12 @@ fn trim_verbs(sent: &Sent, mut start: usize, end: usize, kind: EntityType) -> us
 /// [`LEAD_TRIM`] in a trie.
 static LEAD_WORDS: LazyLock<CharTrie> = LazyLock::new(|| CharTrie::new(LEAD_TRIM.iter().copied()));
 
-/// Where `时期` first occurs in `s` (a search for its first character, as a two-way string
-/// search costs more to set up than these short texts take to scan).
+/// Where `时期` first occurs in `s` (one pass over the characters of a short name, as a string
+/// search costs more to set up than that).
 fn find_period(s: &str) -> Option<usize> {
-    s.match_indices('时')
+    s.char_indices()
+        .find(|&(i, c)| c == '时' && s[i + '时'.len_utf8()..].starts_with('期'))
         .map(|(i, _)| i)
-        .find(|&i| s[i..].starts_with("时期"))
 }
 
 /// Drops leading deictics, counts' measure words and separators (`我市`, `一批`, `、`).

@@ -90,6 +90,12 @@ impl Dicts {
         self.index.places.contains(w)
     }
 
+    /// Whether some suffix ends with `c` (no suffix ends most words).
+    #[inline]
+    pub fn may_end_suffix(&self, c: char) -> bool {
+        self.index.suffix_ends.starts_with_char(c)
+    }
+
     /// The suffixes `s` ends with, longest first as in [`Dicts::suffixes`].
     pub fn suffixes_of<'a>(&'a self, s: &str) -> impl Iterator<Item = &'a Suffix> + 'a {
         // found shortest first; the suffixes are distinct, so one per length at most

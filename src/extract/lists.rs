@@ -119,11 +119,8 @@ fn members(sent: &Sent, floor: usize, mut end: usize, kind: EntityType, out: &mu
         if kind == EntityType::Industry {
             // 重点发展X, 利用X: leading verbs and adverbs are not part of a field's name
             let first = start;
-            for t in sent
-                .toks
-                .iter()
-                .filter(|t| t.span.start >= first && t.span.end < end)
-            {
+            let from = sent.toks.partition_point(|t| t.span.start < first);
+            for t in sent.toks[from..].iter().take_while(|t| t.span.end < end) {
                 let stop = d.stopwords.contains(t.word)
                     || matches!(t.word, "重点" | "发展")
                     || t.tag.starts_with(['d', 'p'])

@@ -285,8 +285,12 @@ pub(crate) fn suffixed(sent: &Sent, out: &mut Vec<Cand>) {
     let titles = &*TITLES;
     let mut ends: Vec<usize> = Vec::with_capacity(sent.toks.len() + 4);
     for t in &sent.toks {
+        ends.push(t.span.end);
         // a body's name glued to a title by the segmenter (…局局长): a title inside a token,
-        // not at its start
+        // not at its start (a title is Chinese: a token of three bytes holds none past its start)
+        if t.word.len() <= 3 {
+            continue;
+        }
         let mut chars = t.word.char_indices().skip(1).peekable();
         while let Some((i, c)) = chars.next() {
             let word = &t.word[i..];
@@ -296,13 +300,21 @@ pub(crate) fn suffixed(sent: &Sent, out: &mut Vec<Cand>) {
                 ends.push(t.span.start + i);
             }
         }
-        ends.push(t.span.end);
     }
     // (tokens are in order and cover the sentence: only the inner ends need sorting in)
     ends.sort_unstable();
     ends.dedup();
+    let d = dicts();
     for end in ends {
         let head = &sent.text[..end];
+        // (most words end with no suffix's last character)
+        if !head
+            .chars()
+            .next_back()
+            .is_some_and(|c| d.may_end_suffix(c))
+        {
+            continue;
+        }
         for suf in ending_suffixes(head) {
             // a one-character head (港, 展) must be a word of its own, not the end of 香港, 发展
             let single = suf.text.chars().count() == 1

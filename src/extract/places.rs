@@ -113,6 +113,17 @@ pub(crate) fn directional_region(word: &str) -> bool {
 /// Regions named by a province's abbreviation and directions: the first token a place jieba
 /// knows (tag `ns` or `s`), the match on token boundaries.
 fn directional_regions(sent: &Sent, out: &mut Vec<Cand>) {
+    // (the regex needs an abbreviation before a direction: most sentences skip it)
+    let mut chars = sent.text.chars();
+    let mut prev = chars.next();
+    let abbr_direction = chars.any(|c| {
+        let p = prev.replace(c);
+        matches!(c, '东' | '西' | '南' | '北' | '中')
+            && p.is_some_and(|p| PROVINCE_ABBR.contains(p))
+    });
+    if !abbr_direction {
+        return;
+    }
     for m in REGION.find_iter(sent.text) {
         let (s, e) = (m.start(), m.end());
         let first = sent.tok_starting(s).filter(|t| t.span.end <= e);
@@ -125,7 +136,7 @@ fn directional_regions(sent: &Sent, out: &mut Vec<Cand>) {
 }
 
 /// Countries and regions of `data/extract_places.txt`, scanned in one pass.
-static PLACE_WORDS: LazyLock<WordScan> =
+static PLACE_WORDS: LazyLock<WordScan<'static>> =
     LazyLock::new(|| WordScan::new(dicts().places.iter().copied()));
 
 static CENTRAL: LazyLock<Regex> =

@@ -129,16 +129,16 @@ fn harmonise(settled: &mut [Vec<Cand>]) {
 
 /// Other occurrences of names the rules found, where no mention covers them already.
 fn echo(doc: &Document, out: &mut Vec<Mention>) {
-    let mut names: Vec<(String, EntityType)> = out
+    let mut names: Vec<(&str, EntityType)> = out
         .iter()
         .filter(|m| {
             let n = m.name.chars().count();
             n >= 3 || (n == 2 && matches!(m.kind, EntityType::Person | EntityType::Place))
         })
         .filter(|m| doc.text.get(m.span.clone()) == Some(m.name.as_str()))
-        .map(|m| (m.name.clone(), m.kind))
+        .map(|m| (m.name.as_str(), m.kind))
         .collect();
-    names.sort();
+    names.sort_unstable();
     names.dedup_by(|a, b| a.0 == b.0);
     let mut covered: Vec<std::ops::Range<usize>> = out.iter().map(|m| m.span.clone()).collect();
     covered.sort_by_key(|r| r.start);
@@ -152,9 +152,9 @@ fn echo(doc: &Document, out: &mut Vec<Mention>) {
         })
         .collect();
     let mut extra = Vec::new();
-    let index = WordScan::new(names.iter().map(|(n, _)| n.as_str()));
+    let index = WordScan::new(names.iter().map(|(n, _)| *n));
     for (i, at) in index.occurrences(&doc.text) {
-        let (name, kind) = &names[i];
+        let (name, kind) = names[i];
         let span = at..at + name.len();
         let before_end = covered.partition_point(|r| r.start < span.end);
         if before_end > 0 && reach[before_end - 1] > span.start {
@@ -169,8 +169,8 @@ fn echo(doc: &Document, out: &mut Vec<Mention>) {
             continue;
         };
         extra.push(Mention {
-            name: name.clone(),
-            kind: *kind,
+            name: name.to_string(),
+            kind,
             sentence: s,
             span,
             confidence: 0.5,

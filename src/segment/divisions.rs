@@ -407,15 +407,15 @@ impl Divisions {
         &'d self,
         text: &'t str,
     ) -> impl Iterator<Item = DivisionMatch<'d>> + use<'d, 't> {
-        let mut chars = text.char_indices().peekable();
+        let mut starts = self.matcher.candidates(text);
         // where the last name found ends
         let mut free = 0;
         std::iter::from_fn(move || {
-            while let Some((at, c)) = chars.next() {
-                if at < free || !self.matcher.may_begin(c, chars.peek().map(|x| x.1)) {
+            for at in starts.by_ref() {
+                if at < free {
                     continue;
                 }
-                let Some((p, len)) = self.matcher.prefixes(&text[at..]).last() else {
+                let Some((p, len)) = self.matcher.prefixes_at_candidate(&text[at..]).last() else {
                     continue;
                 };
                 free = at + len;

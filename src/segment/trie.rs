@@ -41,6 +41,9 @@ pub struct CharTrie {
     /// Page 0 is all zeros and stands for every page no word starts in.
     page_of: Vec<u16>,
     pages: Vec<[u32; PAGE]>,
+    /// A bit per character of the Basic Multilingual Plane: whether a word starts with it (a
+    /// test that stays in the fastest cache while a long text is scanned).
+    first: Vec<u64>,
     /// A bit per hash of each word's first two characters (a one-character word's second is
     /// `'\0'`): most places where a word starts with the character there have no word going
     /// on with the next one, and this says so without walking.
@@ -135,6 +138,7 @@ impl CharTrie {
             edges[from..].sort_unstable();
             nodes[k].edges = (from as u32, edges.len() as u32);
         }
+        let mut first = vec![0u64; BMP / 64];
         let mut astral = FxHashMap::default();
         let mut page_of = vec![0u16; BMP / PAGE];
         let mut pages = vec![[0u32; PAGE]];
@@ -145,6 +149,7 @@ impl CharTrie {
             if n >= BMP {
                 astral.insert(node.ch, child);
             } else {
+                first[n / 64] |= 1 << (n % 64);
                 if page_of[n / PAGE] == 0 {
                     page_of[n / PAGE] = pages.len() as u16;
                     pages.push([0; PAGE]);
@@ -157,6 +162,7 @@ impl CharTrie {
             astral,
             page_of,
             pages,
+            first,
             pairs,
             nodes,
             edges,
@@ -178,18 +184,47 @@ impl CharTrie {
     /// Whether some word starts (reversed: ends) with `c`.
     #[inline]
     pub fn starts_with_char(&self, c: char) -> bool {
-        self.root_child(c) != 0
+        let n = c as usize;
+        match self.first.get(n / 64) {
+            Some(bits) => bits & (1 << (n % 64)) != 0,
+            None => self.astral.contains_key(&c),
+        }
+    }
+
+    /// The byte positions of `text` where a word may start ([`CharTrie::may_begin`]), in order:
+    /// one pass over its characters, two bit tests for those a word starts with.
+    pub fn candidates<'s, 't>(
+        &'s self,
+        text: &'t str,
+    ) -> impl Iterator<Item = usize> + use<'s, 't> {
+        let mut chars = text.char_indices().peekable();
+        std::iter::from_fn(move || {
+            while let Some((at, c)) = chars.next() {
+                if self.starts_with_char(c) && self.pair_follows(c, chars.peek().map(|x| x.1)) {
+                    return Some(at);
+                }
+            }
+            None
+        })
     }
 
     /// Whether a word may start with `a` then `b` (`None`: the text ends after `a`): false
     /// when none does; true when some word begins so, or a hash collision says it might.
     #[inline]
     pub fn may_begin(&self, a: char, b: Option<char>) -> bool {
+        self.starts_with_char(a) && self.pair_follows(a, b)
+    }
+
+    /// The second half of [`CharTrie::may_begin`]: the two-character test.
+    #[inline]
+    fn pair_follows(&self, a: char, b: Option<char>) -> bool {
         let has = |b| {
             let bit = pair_bit(a, b);
-            self.pairs[bit / 64] & (1 << (bit % 64)) != 0
+            self.pairs
+                .get(bit / 64)
+                .is_some_and(|w| w & (1 << (bit % 64)) != 0)
         };
-        self.starts_with_char(a) && (b.is_some_and(has) || has('\0'))
+        b.is_some_and(has) || has('\0')
     }
 
     fn child(&self, node: u32, c: char) -> Option<u32> {
@@ -217,6 +252,18 @@ impl CharTrie {
     /// index, byte length), shortest first (words of one length in list order).
     pub fn suffixes<'a>(&'a self, s: &'a str) -> Walk<'a, std::iter::Rev<std::str::Chars<'a>>> {
         self.walk(s.chars().rev())
+    }
+
+    /// Like [`CharTrie::prefixes`], for a position [`CharTrie::candidates`] gave (the test it
+    /// made is not made again).
+    pub fn prefixes_at_candidate<'a>(&'a self, s: &'a str) -> Walk<'a, std::str::Chars<'a>> {
+        Walk {
+            trie: self,
+            chars: s.chars(),
+            node: 0,
+            len: 0,
+            pending: 0..0,
+        }
     }
 
     fn walk<I: Iterator<Item = char> + Clone>(&self, chars: I) -> Walk<'_, I> {
@@ -292,5 +339,16 @@ mod tests {
             [(1, 1), (0, 2), (2, 3)]
         );
         assert_eq!(r.suffixes("ab").count(), 0);
+        let text = "xabé𠀀xab";
+        let starts: Vec<usize> = t.candidates(text).collect();
+        let want: Vec<usize> = text
+            .char_indices()
+            .filter(|&(i, _)| t.prefixes(&text[i..]).next().is_some())
+            .map(|(i, _)| i)
+            .collect();
+        assert!(
+            want.iter().all(|i| starts.contains(i)),
+            "{starts:?} {want:?}"
+        );
     }
 }
