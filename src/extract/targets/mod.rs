@@ -8,6 +8,7 @@
 mod lexicon;
 mod lists;
 mod metric;
+mod numerals;
 mod phrase;
 mod quantity;
 mod years;
